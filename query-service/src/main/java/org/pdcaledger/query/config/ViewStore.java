@@ -1,0 +1,102 @@
+package org.pdcaledger.query.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+
+/**
+ * A collection of view documents of one type, each stored under its key with the global position of the last event
+ * applied to it. {@link #apply} skips an event whose position the document has already seen, which makes every
+ * projection built on it idempotent: replaying a range twice leaves the documents unchanged.
+ * <p>
+ * Views are Java records written through Jackson, so a document's field order is the record's and a rebuild writes
+ * byte-identical documents.
+ *
+ * @param <T> the view record
+ */
+public class ViewStore<T> {
+
+    public static final String POSITION = "_position";
+    private static final JsonWriterSettings RELAXED = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
+
+    private final MongoCollection<Document> collection;
+    private final Class<T> type;
+    private final ObjectMapper objectMapper;
+
+    public ViewStore(MongoDatabase database, String collectionName, Class<T> type, ObjectMapper objectMapper) {
+        this.collection = database.getCollection(collectionName);
+        this.type = type;
+        this.objectMapper = objectMapper;
+    }
+
+    public Optional<T> find(String key) {
+        return Optional.ofNullable(collection.find(Filters.eq("_id", key)).first()).map(this::toView);
+    }
+
+    public List<T> findAll(Bson filter) {
+        List<T> views = new ArrayList<>();
+        collection.find(filter).forEach(document -> views.add(toView(document)));
+        return views;
+    }
+
+    /**
+     * Applies an event at {@code position} to the document under {@code key}: {@code change} receives the current
+     * view ({@code null} when there is none) and returns the new one, or {@code null} to leave it untouched.
+     * Nothing happens when the document has already applied this position or a later one.
+     */
+    public void apply(String key, long position, UnaryOperator<T> change) {
+        Document current = collection.find(Filters.eq("_id", key)).first();
+        if (current != null && current.get(POSITION, Number.class).longValue() >= position) {
+            return;
+        }
+        T updated = change.apply(current == null ? null : toView(current));
+        if (updated == null) {
+            return;
+        }
+        collection.replaceOne(Filters.eq("_id", key), toDocument(key, position, updated),
+                new ReplaceOptions().upsert(true));
+    }
+
+    public void deleteAll() {
+        collection.deleteMany(new Document());
+    }
+
+    public MongoCollection<Document> collection() {
+        return collection;
+    }
+
+    Document toDocument(String key, long position, T view) {
+        try {
+            Document document = new Document("_id", key);
+            document.putAll(Document.parse(objectMapper.writeValueAsString(view)));
+            document.put(POSITION, position);
+            return document;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write view " + type.getSimpleName(), e);
+        }
+    }
+
+    T toView(Document document) {
+        Document copy = new Document(document);
+        copy.remove("_id");
+        copy.remove(POSITION);
+        try {
+            return objectMapper.readValue(copy.toJson(RELAXED), type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read view " + type.getSimpleName(), e);
+        }
+    }
+}
