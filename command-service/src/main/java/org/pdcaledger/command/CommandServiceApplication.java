@@ -1,6 +1,7 @@
 package org.pdcaledger.command;
 
 import org.pdcaledger.support.problem.ProblemDetailsAdvice;
+import org.pdcaledger.support.problem.StrictJsonInput;
 import org.pdcaledger.support.security.ResourceServerSecurity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * resulting events to the event store, the only source of truth.
  */
 @SpringBootApplication
-@Import({ResourceServerSecurity.class, ProblemDetailsAdvice.class})
+@Import({ResourceServerSecurity.class, ProblemDetailsAdvice.class, StrictJsonInput.class})
 public class CommandServiceApplication {
 
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package org.pdcaledger.query;
 
 import org.pdcaledger.support.problem.ProblemDetailsAdvice;
+import org.pdcaledger.support.problem.StrictJsonInput;
 import org.pdcaledger.support.security.ResourceServerSecurity;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * serves them; also the integrators' event feed.
  */
 @SpringBootApplication
-@Import({ResourceServerSecurity.class, ProblemDetailsAdvice.class})
+@Import({ResourceServerSecurity.class, ProblemDetailsAdvice.class, StrictJsonInput.class})
 public class QueryServiceApplication {
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.pdcaledger.support.problem.Problems;
@@ -39,8 +40,8 @@ class AxonProblemAdvice {
         return respond(problem, e.getActualVersion());
     }
 
-    @ExceptionHandler(ConcurrencyException.class)
-    ResponseEntity<ProblemDetail> concurrentWrite(ConcurrencyException e) {
+    @ExceptionHandler({ConcurrencyException.class, AggregateStreamCreationException.class})
+    ResponseEntity<ProblemDetail> concurrentWrite(RuntimeException e) {
         return respond(Problems.of(HttpStatus.CONFLICT, "concurrent-modification", null,
                 "another change to the same item was stored at the same moment; read it again and retry"), -1);
     }

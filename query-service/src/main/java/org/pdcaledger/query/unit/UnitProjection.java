@@ -14,6 +14,7 @@ import org.pdcaledger.kernel.unit.UnitRenamedEvent;
 import org.pdcaledger.kernel.unit.UnitSummary;
 import org.pdcaledger.query.config.EventPositions;
 import org.pdcaledger.query.config.ViewStore;
+import org.pdcaledger.support.security.UnitHierarchy;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -24,7 +25,7 @@ import com.mongodb.client.MongoDatabase;
  */
 @Component
 @ProcessingGroup("units")
-class UnitProjection {
+class UnitProjection implements UnitHierarchy {
 
     private final ViewStore<UnitSummary> units;
 
@@ -52,6 +53,11 @@ class UnitProjection {
         units.apply(event.unitId(), EventPositions.of(token), current -> current == null ? null
                 : new UnitSummary(current.unitId(), current.code(), event.name(), current.parentId(), current.path(),
                         current.retired(), current.registeredAt(), current.version() + 1));
+    }
+
+    @Override
+    public List<String> pathOf(String unitId) {
+        return units.find(unitId).map(UnitSummary::path).orElse(List.of());
     }
 
     @ResetHandler

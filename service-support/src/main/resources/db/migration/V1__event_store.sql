@@ -30,6 +30,8 @@ CREATE TABLE SnapshotEventEntry (
 );
 
 -- Tokens of event processors that run inside the command service (deadlines, reminders).
+-- The schema belongs to the event store, which both services use: command-service applies it with Flyway at
+-- start (with its own later migrations), query-service only reads.
 CREATE TABLE TokenEntry (
     processorName VARCHAR(255) NOT NULL,
     segment       INTEGER      NOT NULL,
