@@ -45,7 +45,7 @@ public class StoreReachabilityCheck implements ApplicationListener<ApplicationEn
         try (Connection ignored = DriverManager.getConnection(url, user, password)) {
             // reachable and the credentials are accepted
         } catch (SQLException e) {
-            throw new StoreUnreachableException("the event store", "PDCA_EVENTSTORE_URL (and PDCA_EVENTSTORE_USER, "
+            throw new StoreUnreachableException("event store", "PDCA_EVENTSTORE_URL (and PDCA_EVENTSTORE_USER, "
                     + "PDCA_EVENTSTORE_PASSWORD)", url, rootMessage(e));
         }
     }
@@ -61,7 +61,7 @@ public class StoreReachabilityCheck implements ApplicationListener<ApplicationEn
                 last = e;
             }
         }
-        throw new StoreUnreachableException("the read store", "PDCA_MONGODB_URI", redact(uri),
+        throw new StoreUnreachableException("read store", "PDCA_MONGODB_URI", redact(uri),
                 last == null ? "no host in the URI" : rootMessage(last));
     }
 

@@ -11,7 +11,7 @@ public class StoreUnreachableException extends RuntimeException {
     private final String target;
 
     public StoreUnreachableException(String store, String setting, String target, String reason) {
-        super(store + " at " + target + " is unreachable: " + reason);
+        super("The " + store + " at " + target + " is unreachable: " + reason);
         this.store = store;
         this.setting = setting;
         this.target = target;
