@@ -29,12 +29,15 @@ class StartupFailureIT {
         return new Run(process.exitValue(), Files.readString(output));
     }
 
+    private static int closedPort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     @Test
     void commandService_withAnUnreachableEventStore_namesTheSetting_andExitsNonZero() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         Run run = runJar("command-service", Map.of(
                 "PDCA_EVENTSTORE_URL", "jdbc:postgresql://127.0.0.1:" + closedPort + "/pdca",
                 "PDCA_COMMAND_PORT", "0"));
@@ -46,10 +49,7 @@ class StartupFailureIT {
 
     @Test
     void queryService_withAnUnreachableReadStore_namesTheSetting_andExitsNonZero() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = closedPort();
         Run run = runJar("query-service", Map.of(
                 "PDCA_EVENTSTORE_URL", "jdbc:h2:mem:startup-test",
                 "PDCA_MONGODB_URI", "mongodb://127.0.0.1:" + closedPort,
