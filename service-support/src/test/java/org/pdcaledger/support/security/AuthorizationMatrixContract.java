@@ -90,7 +90,7 @@ public abstract class AuthorizationMatrixContract {
         if (!missing.isEmpty() || !stale.isEmpty()) {
             StringBuilder message = new StringBuilder("src/test/resources" + MATRIX + " is out of date.\n");
             missing.forEach(endpoint -> message.append("  add a line for: | ").append(endpoint)
-                    .append(" | | | | ADMIN | LEADER | ASSESSOR | IMPROVER | INTEGRATOR |\n"));
+                    .append(" | | | | ? / ? | ? / ? | ? / ? | ? / ? | ? / ? |\n"));
             stale.forEach(endpoint -> message.append("  remove the line for (no such endpoint): ")
                     .append(endpoint).append('\n'));
             fail(message.toString());
