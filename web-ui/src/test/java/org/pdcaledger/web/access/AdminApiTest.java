@@ -167,4 +167,16 @@ class AdminApiTest {
         http.perform(get("/admin/api/users").with(user("second-admin").roles("ADMIN")))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theOverviewPage_listsUsersClientsAndTheAuditLog_forAdministratorsOnly() throws Exception {
+        createUser("page.user");
+        accounts.save(new UserAccount("leader2", "领导", "{noop}x", List.of(Grant.parse("LEADER@*")), true));
+
+        http.perform(get("/admin").with(user("leader2"))).andExpect(status().isForbidden());
+        String page = http.perform(get("/admin").with(user("admin")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("访问管理").contains("page.user").contains("LEADER@u-a").contains("user-created");
+    }
 }
