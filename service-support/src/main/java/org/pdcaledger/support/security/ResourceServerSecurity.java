@@ -20,9 +20,10 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * configuration, by an external OIDC provider), except the health endpoint that the launcher and the
  * orchestrator poll. Sessions and CSRF are off because nothing here is a browser session.
  * Each service adds its endpoint rules through an {@link EndpointRules} bean; a path without a rule is refused.
+ * Integrator tokens are confined to the feed and webhooks before any rule is consulted ({@link IntegratorConfinement}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -40,7 +42,7 @@ public class ResourceServerSecurity {
 
     @Bean
     SecurityFilterChain resourceServerChain(HttpSecurity http, ObjectMapper objectMapper,
-            List<EndpointRules> endpointRules) throws Exception {
+            List<EndpointRules> endpointRules, ResourceServerProperties properties) throws Exception {
         ProblemAuthenticationEntryPoint problems = new ProblemAuthenticationEntryPoint(objectMapper);
         http.csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -49,7 +51,8 @@ public class ResourceServerSecurity {
                 .oauth2ResourceServer(server -> server
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems)
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerConverter())))
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerConverter(properties.claims()))))
+                .addFilterAfter(new IntegratorConfinement(problems), BearerTokenAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                             .permitAll();
@@ -62,16 +65,31 @@ public class ResourceServerSecurity {
 
     @Bean
     JwtDecoder identityTokenDecoder(ResourceServerProperties properties) throws IOException {
-        if (properties.issuerUri() != null && !properties.issuerUri().isBlank()) {
-            return JwtDecoders.fromIssuerLocation(properties.issuerUri());
+        return decoderFor(properties);
+    }
+
+    /**
+     * The decoder the configuration asks for: an external OIDC provider (discovered on first use, so a service
+     * starts while the provider is briefly down), a fixed public key, or web-ui's key set. Each checks signature,
+     * expiry, issuer and audience.
+     */
+    public static JwtDecoder decoderFor(ResourceServerProperties properties) throws IOException {
+        if (properties.trustsExternalProvider()) {
+            return new SupplierJwtDecoder(() -> withChecks(
+                    NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build(),
+                    properties.issuerUri(), properties.audience()));
         }
         NimbusJwtDecoder decoder = properties.publicKeyLocation() != null
                 ? NimbusJwtDecoder.withPublicKey(readPublicKey(properties.publicKeyLocation())).build()
                 : NimbusJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
-                aud -> aud != null && aud.contains(IdentityToken.AUDIENCE));
+        return withChecks(decoder, properties.issuer(), properties.audience());
+    }
+
+    private static NimbusJwtDecoder withChecks(NimbusJwtDecoder decoder, String issuer, String audience) {
+        OAuth2TokenValidator<Jwt> audienceValidator = new JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.contains(audience));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+                JwtValidators.createDefaultWithIssuer(issuer), audienceValidator));
         return decoder;
     }
 

@@ -69,6 +69,11 @@ public final class TestIdentityTokens {
                 .claim(IdentityToken.CLAIM_GRANTS, grantList)
                 .claim(IdentityToken.CLAIM_CLIENT, client)
                 .build();
+        return signClaims(claims);
+    }
+
+    /** Signs any claims with the test key, for tokens that are wrong in some other way (audience, subject, …). */
+    public static String signClaims(JWTClaimsSet claims) {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("test").build(), claims);
         try {
             jwt.sign(new RSASSASigner(KEY));

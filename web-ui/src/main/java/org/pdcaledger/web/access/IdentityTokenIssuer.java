@@ -25,13 +25,18 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
 /**
  * Signs the short-lived identity tokens (RS256) that web-ui sends to the services on behalf of a logged-in person
- * or an integrator. The key pair is made at start and never stored: a restart only means the services fetch the
- * new public key from {@code /oauth2/jwks} when they first see its key id.
+ * (integrator tokens are signed with the same key by the authorization server, see
+ * {@link AuthorizationServerConfiguration}). The key pair is made at start and never stored: a restart only means
+ * the services fetch the new public key from {@code /oauth2/jwks} when they first see its key id, and integrators
+ * ask for a new token.
  */
 @Component
 public class IdentityTokenIssuer {
@@ -92,6 +97,24 @@ public class IdentityTokenIssuer {
 
     public Map<String, Object> publicKeySet() {
         return new JWKSet(key.toPublicJWK()).toJSONObject();
+    }
+
+    /**
+     * The signing key as a JWK source, shared with the authorization server so integrator tokens are signed with the
+     * same key and published in the same {@code /oauth2/jwks}: the services trust both kinds of token through one
+     * key set.
+     */
+    public JWKSource<SecurityContext> signingKeys() {
+        return new ImmutableJWKSet<>(new JWKSet(key));
+    }
+
+    /** The public half, for web-ui's own check of bearer tokens on {@code /api/**}. */
+    public RSAPublicKey publicKey() {
+        try {
+            return key.toRSAPublicKey();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static KeyPair generate() {

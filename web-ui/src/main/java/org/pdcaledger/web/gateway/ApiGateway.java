@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.pdcaledger.support.security.CallerAuthentication;
 import org.pdcaledger.web.access.IdentityTokenIssuer;
+import org.pdcaledger.web.access.PendingGrants;
 import org.pdcaledger.web.access.UserAccount;
 import org.pdcaledger.web.access.UserAccounts;
 import org.springframework.http.HttpHeaders;
@@ -25,9 +27,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Serves the public JSON API ({@code /api/**}) to logged-in browsers by forwarding each request to the service
- * that owns it, with an identity token signed for the person behind the session. Grants are read from the account
- * on every request, so a revoked grant takes effect at once. Responses, including problem documents, pass through
+ * Serves the public JSON API ({@code /api/**}) by forwarding each request to the service that owns it: for a
+ * logged-in browser with an identity token signed for the person behind the session (grants are read from the
+ * account on every request, so a revoked grant takes effect at once); for an integrator with its own bearer token,
+ * which web-ui has already checked (client not revoked, path within the feed and webhooks). Responses, including problem documents, pass through
  * unchanged; an unreachable service becomes a 503 problem.
  */
 @RestController
@@ -42,15 +45,17 @@ class ApiGateway {
     private final ServiceRoutes routes;
     private final IdentityTokenIssuer tokens;
     private final UserAccounts accounts;
+    private final PendingGrants pendingGrants;
     private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    ApiGateway(ServiceRoutes routes, IdentityTokenIssuer tokens, UserAccounts accounts) {
+    ApiGateway(ServiceRoutes routes, IdentityTokenIssuer tokens, UserAccounts accounts, PendingGrants pendingGrants) {
         this.routes = routes;
         this.tokens = tokens;
         this.accounts = accounts;
+        this.pendingGrants = pendingGrants;
     }
 
     @RequestMapping("/api/**")
@@ -59,10 +64,18 @@ class ApiGateway {
         String pathAndQuery = request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         URI target = routes.target(request.getMethod(), pathAndQuery);
-        UserAccount account = accounts.find(authentication.getName()).orElse(null);
-        if (account == null || !account.enabled()) {
-            GatewayProblems.write(response, 401, "unauthenticated", "the account no longer exists or is disabled");
-            return;
+        String bearer;
+        if (authentication instanceof CallerAuthentication integrator) {
+            // an integrator's own token, already checked and confined to the feed and webhooks: forward it as is
+            bearer = integrator.getToken().getTokenValue();
+        } else {
+            UserAccount account = accounts.find(authentication.getName()).orElse(null);
+            if (account == null || !account.enabled()) {
+                GatewayProblems.write(response, 401, "unauthenticated", "the account no longer exists or is disabled");
+                return;
+            }
+            account = pendingGrants.resolve(account);
+            bearer = tokens.issue(account.username(), account.displayName(), account.grants(), false);
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
@@ -71,8 +84,7 @@ class ApiGateway {
         }
         HttpRequest.Builder outbound = HttpRequest.newBuilder(target)
                 .timeout(isStream(pathAndQuery) ? Duration.ofHours(12) : Duration.ofSeconds(60))
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.issue(account.username(),
-                        account.displayName(), account.grants(), false))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + bearer)
                 .method(request.getMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         for (String name : java.util.Collections.list(request.getHeaderNames())) {
