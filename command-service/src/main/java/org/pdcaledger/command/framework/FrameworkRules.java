@@ -83,11 +83,15 @@ final class FrameworkRules {
             text(levelAt + ".zh", level.zh(), problems);
             text(levelAt + ".en", level.en(), problems);
         }
+        List<String> missing = new ArrayList<>();
         for (int level = LOWEST_LEVEL; level <= HIGHEST_LEVEL; level++) {
             if (!seen.contains(level)) {
-                problems.add(new DocumentProblem(at + ".levels", "level-missing",
-                        "level " + level + " has no descriptor; every indicator describes levels 1 to 5"));
+                missing.add(String.valueOf(level));
             }
+        }
+        if (!missing.isEmpty()) {
+            problems.add(new DocumentProblem(at + ".levels", "level-missing", "no descriptor for level "
+                    + String.join(", ", missing) + "; every indicator describes the levels 1 to 5"));
         }
     }
 
