@@ -37,7 +37,7 @@ public class FrameworkProjection {
     private final ViewStore<FrameworkVersionView> versions;
     private final ViewStore<FrameworkSummary> summaries;
 
-    FrameworkProjection(MongoDatabase readStore, ObjectMapper objectMapper) {
+    public FrameworkProjection(MongoDatabase readStore, ObjectMapper objectMapper) {
         this.versions = new ViewStore<>(readStore, "framework-versions", FrameworkVersionView.class, objectMapper);
         this.summaries = new ViewStore<>(readStore, "frameworks", FrameworkSummary.class, objectMapper);
     }
@@ -47,7 +47,7 @@ public class FrameworkProjection {
     }
 
     @EventHandler
-    void on(FrameworkVersionPublishedEvent event, @Timestamp Instant at, TrackingToken token) {
+    public void on(FrameworkVersionPublishedEvent event, @Timestamp Instant at, TrackingToken token) {
         long position = EventPositions.of(token);
         FrameworkDefinition definition = event.definition();
         int indicatorCount = definition.indicatorCodes().size();
