@@ -13,6 +13,12 @@ import java.util.regex.Pattern;
 
 import org.pdcaledger.kernel.framework.FrameworkDefinition;
 import org.springframework.stereotype.Component;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.representer.Representer;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -20,7 +26,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -43,10 +48,9 @@ public class FrameworkDocuments {
 
     static final String SCHEMA = "/frameworks/schema/framework.schema.json";
     private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final int MAX_CODE_POINTS = 2 * 1024 * 1024;
 
     private final JsonSchema schema;
-    private final ObjectMapper yaml = YAMLMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
     private final ObjectMapper json = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
@@ -71,7 +75,10 @@ public class FrameworkDocuments {
     public FrameworkDefinition read(byte[] document, Syntax syntax) {
         JsonNode tree;
         try {
-            tree = (syntax == Syntax.YAML ? yaml : json).readTree(document);
+            tree = syntax == Syntax.YAML ? readYaml(document) : json.readTree(document);
+        } catch (YAMLException e) {
+            throw new FrameworkDocumentRejectedException(List.of(new DocumentProblem("body", "malformed-yaml",
+                    "is not well-formed YAML: " + e.getMessage().replaceAll("\\s+", " ").strip())), true);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
@@ -111,6 +118,22 @@ public class FrameworkDocuments {
             throw new FrameworkDocumentRejectedException(problems, false);
         }
         return definition;
+    }
+
+    /**
+     * YAML is read with SnakeYAML's safe loader (plain maps, lists and scalars; no custom types), which resolves
+     * anchors and aliases (a level list written once and reused), refuses duplicate keys and caps alias expansion.
+     */
+    private JsonNode readYaml(byte[] document) {
+        LoaderOptions options = new LoaderOptions();
+        options.setAllowDuplicateKeys(false);
+        options.setMaxAliasesForCollections(200);
+        options.setCodePointLimit(MAX_CODE_POINTS);
+        Object loaded = new Yaml(new SafeConstructor(options), new Representer(new DumperOptions()),
+                new DumperOptions(), options).load(
+                new java.io.InputStreamReader(new java.io.ByteArrayInputStream(document),
+                        java.nio.charset.StandardCharsets.UTF_8));
+        return binder.valueToTree(loaded);
     }
 
     private static DocumentProblem fromSchema(ValidationMessage message) {
