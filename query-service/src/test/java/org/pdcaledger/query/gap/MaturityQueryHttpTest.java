@@ -32,12 +32,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * The query side of the maturity flow, driven by the events the command side emits for: publish a framework,
  * start an assessment of a division, rate every indicator, submit, finalise by a second assessor; then a second
  * quarter. Read back over HTTP as the gap board, the assessment page, the unit's list and the comparison.
+ * Its unit ids start with {@code m-}: the test context, and so the stores, are shared with other query tests.
  */
 @QueryServiceTest
 class MaturityQueryHttpTest {
 
-    private static final String LEADER_A = "Bearer " + TestIdentityTokens.person("leader-a", "LEADER@u-a");
-    private static final String LEADER_B = "Bearer " + TestIdentityTokens.person("leader-b", "LEADER@u-b");
+    private static final String LEADER_A = "Bearer " + TestIdentityTokens.person("leader-a", "LEADER@m-a");
+    private static final String LEADER_B = "Bearer " + TestIdentityTokens.person("leader-b", "LEADER@m-b");
 
     @Autowired
     MockMvc http;
@@ -53,16 +54,16 @@ class MaturityQueryHttpTest {
         if (seeded) {
             return;
         }
-        unit("u-city", "SZ", null);
-        unit("u-a", "A", "u-city");
-        unit("u-a1", "A1", "u-a");
-        unit("u-b", "B", "u-city");
+        unit("m-city", "MSZ", null);
+        unit("m-a", "MA", "m-city");
+        unit("m-a1", "MA1", "m-a");
+        unit("m-b", "MB", "m-city");
         eventStore.publish(new GenericDomainEventMessage<>("Framework", "fw-test", 0, MaturityEvents.published()));
-        assess("a-q1", "u-a1", "2026-Q1", finalised("a-q1", "u-a1", "2026-Q1", 2, 4, 3, 3, 2, 3));
-        assess("a-q2", "u-a1", "2026-Q2", finalised("a-q2", "u-a1", "2026-Q2", 3, 4, 3, 3, 3, 3));
-        assess("b-q2", "u-b", "2026-Q2", finalised("b-q2", "u-b", "2026-Q2", 1, 5, 1, 5, 1, 5));
-        await().atMost(Duration.ofSeconds(20)).until(() -> gaps.state("u-b", "TEST").isPresent()
-                && gaps.state("u-a1", "TEST").map(s -> s.trail().finalised().size() == 2).orElse(false));
+        assess("a-q1", "m-a1", "2026-Q1", finalised("a-q1", "m-a1", "2026-Q1", 2, 4, 3, 3, 2, 3));
+        assess("a-q2", "m-a1", "2026-Q2", finalised("a-q2", "m-a1", "2026-Q2", 3, 4, 3, 3, 3, 3));
+        assess("b-q2", "m-b", "2026-Q2", finalised("b-q2", "m-b", "2026-Q2", 1, 5, 1, 5, 1, 5));
+        await().atMost(Duration.ofSeconds(20)).until(() -> gaps.state("m-b", "TEST").isPresent()
+                && gaps.state("m-a1", "TEST").map(s -> s.trail().finalised().size() == 2).orElse(false));
         seeded = true;
     }
 
@@ -86,7 +87,7 @@ class MaturityQueryHttpTest {
 
     @Test
     void gapBoard_showsTheOpenGapsOfTheCurrentAssessment_inNoInitiativeYet() throws Exception {
-        http.perform(get("/api/gaps").param("unit", "u-a1").param("framework", "TEST")
+        http.perform(get("/api/gaps").param("unit", "m-a1").param("framework", "TEST")
                         .header("Authorization", LEADER_A))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.gaps.length()").value(1))
@@ -106,35 +107,35 @@ class MaturityQueryHttpTest {
 
     @Test
     void gapBoardOfASubtree_collectsTheGapsOfEveryVisibleUnitBelow_andNeverOfAnotherBureau() throws Exception {
-        http.perform(get("/api/gaps").param("unit", "u-a").param("framework", "TEST").param("subtree", "true")
+        http.perform(get("/api/gaps").param("unit", "m-a").param("framework", "TEST").param("subtree", "true")
                         .header("Authorization", LEADER_A))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.gaps[*].unitId", contains("u-a1")));
-        http.perform(get("/api/gaps").param("unit", "u-city").param("framework", "TEST").param("subtree", "true")
+                .andExpect(jsonPath("$.gaps[*].unitId", contains("m-a1")));
+        http.perform(get("/api/gaps").param("unit", "m-city").param("framework", "TEST").param("subtree", "true")
                         .header("Authorization", LEADER_A))
                 .andExpect(status().isNotFound());
-        http.perform(get("/api/gaps").param("unit", "u-city").param("framework", "TEST").param("subtree", "true")
-                        .header("Authorization", "Bearer " + TestIdentityTokens.person("mayor", "LEADER@u-city")))
+        http.perform(get("/api/gaps").param("unit", "m-city").param("framework", "TEST").param("subtree", "true")
+                        .header("Authorization", "Bearer " + TestIdentityTokens.person("mayor", "LEADER@m-city")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.gaps.length()").value(4));
-        http.perform(get("/api/gaps").param("unit", "u-a1").param("framework", "TEST")
+        http.perform(get("/api/gaps").param("unit", "m-a1").param("framework", "TEST")
                         .header("Authorization", LEADER_B))
                 .andExpect(status().isNotFound());
     }
 
     @Test
     void anInitiativePlacedOnAGap_showsInItsStageColumn() throws Exception {
-        gaps.placeInitiative("u-b", "TEST", List.of("i2"),
+        gaps.placeInitiative("m-b", "TEST", List.of("i2"),
                 new GapInitiative("in-1", "统一资源台账", BoardColumn.PLANNING), Long.MAX_VALUE - 1);
 
-        http.perform(get("/api/gaps").param("unit", "u-b").param("framework", "TEST")
+        http.perform(get("/api/gaps").param("unit", "m-b").param("framework", "TEST")
                         .header("Authorization", LEADER_B))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.gaps.length()").value(3))
                 .andExpect(jsonPath("$.gaps[1].indicatorCode").value("i2"))
                 .andExpect(jsonPath("$.gaps[1].initiatives.PLANNING[0].initiativeId").value("in-1"))
                 .andExpect(jsonPath("$.columns.PLANNING", contains(
-                        GapProjection.gapId("u-b", "TEST", "i2", "b-q2"))))
+                        GapProjection.gapId("m-b", "TEST", "i2", "b-q2"))))
                 .andExpect(jsonPath("$.columns.NO_INITIATIVE_YET.length()").value(2));
     }
 
@@ -155,7 +156,7 @@ class MaturityQueryHttpTest {
 
     @Test
     void aUnitsAssessments_areListedNewestFirst() throws Exception {
-        http.perform(get("/api/assessments").param("unit", "u-a1").header("Authorization", LEADER_A))
+        http.perform(get("/api/assessments").param("unit", "m-a1").header("Authorization", LEADER_A))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].assessmentId", contains("a-q2", "a-q1")))
                 .andExpect(jsonPath("$[0].current").value(true))
@@ -188,7 +189,7 @@ class MaturityQueryHttpTest {
     @Test
     void anIntegrator_cannotReadGapsOrAssessments() throws Exception {
         String integrator = "Bearer " + TestIdentityTokens.client("feed", "INTEGRATOR@*");
-        http.perform(get("/api/gaps").param("unit", "u-a1").param("framework", "TEST")
+        http.perform(get("/api/gaps").param("unit", "m-a1").param("framework", "TEST")
                 .header("Authorization", integrator)).andExpect(status().isForbidden());
         http.perform(get("/api/assessments/a-q1").header("Authorization", integrator))
                 .andExpect(status().isForbidden());
