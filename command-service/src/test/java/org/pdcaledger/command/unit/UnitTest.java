@@ -13,10 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.pdcaledger.kernel.common.AccessDeniedException;
 import org.pdcaledger.kernel.common.LocalizedName;
 import org.pdcaledger.kernel.common.RuleViolationException;
+import org.pdcaledger.kernel.common.StateConflictException;
+import org.pdcaledger.kernel.unit.MoveUnitCommand;
 import org.pdcaledger.kernel.unit.RegisterUnitCommand;
 import org.pdcaledger.kernel.unit.RenameUnitCommand;
+import org.pdcaledger.kernel.unit.RetireUnitCommand;
+import org.pdcaledger.kernel.unit.UnitMovedEvent;
 import org.pdcaledger.kernel.unit.UnitRegisteredEvent;
 import org.pdcaledger.kernel.unit.UnitRenamedEvent;
+import org.pdcaledger.kernel.unit.UnitRetiredEvent;
 import org.pdcaledger.support.security.ScopeGuard;
 
 class UnitTest {
@@ -36,6 +41,15 @@ class UnitTest {
         when(tree.exists("u-city")).thenReturn(true);
         when(tree.unitWithCode("SZ")).thenReturn(Optional.of("u-city"));
         when(tree.unitWithCode("JGSW")).thenReturn(Optional.empty());
+        when(tree.pathOf("u-1")).thenReturn(List.of("u-city", "u-1"));
+        when(tree.pathOf("u-2")).thenReturn(List.of("u-city", "u-2"));
+        when(tree.pathOf("u-1a")).thenReturn(List.of("u-city", "u-1", "u-1a"));
+        when(tree.exists("u-1")).thenReturn(true);
+        when(tree.exists("u-2")).thenReturn(true);
+        when(tree.exists("u-1a")).thenReturn(true);
+        when(tree.exists("u-old")).thenReturn(true);
+        when(tree.pathOf("u-old")).thenReturn(List.of("u-city", "u-old"));
+        when(tree.isRetired("u-old")).thenReturn(true);
         fixture.registerInjectableResource(tree);
         fixture.registerInjectableResource(new ScopeGuard(tree));
     }
@@ -81,5 +95,99 @@ class UnitTest {
                 .when(new RenameUnitCommand("u-1", renamed, 0L), ADMIN)
                 .expectEvents(new UnitRenamedEvent("u-1", renamed))
                 .expectResultMessagePayload(1L);
+    }
+
+    private static final UnitRegisteredEvent BUREAU_1 = new UnitRegisteredEvent("u-1", "JGSW", CITY, "u-city");
+
+    @Test
+    void register_isRejected_whenTheParentIsRetired() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterUnitCommand("u-9", "JGSW", CITY, "u-old"), ADMIN)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("unit u-old is retired and takes no new units")
+                .expectNoEvents();
+    }
+
+    @Test
+    void move_emitsUnitMoved_withBothParents() {
+        fixture.given(BUREAU_1)
+                .when(new MoveUnitCommand("u-1", "u-2", 0L), ADMIN)
+                .expectEvents(new UnitMovedEvent("u-1", "u-city", "u-2"))
+                .expectResultMessagePayload(1L);
+    }
+
+    @Test
+    void move_isRejected_underItself() {
+        fixture.given(BUREAU_1)
+                .when(new MoveUnitCommand("u-1", "u-1", 0L), ADMIN)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("cannot move under itself"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void move_isRejected_underAUnitOfItsOwnSubtree() {
+        fixture.given(BUREAU_1)
+                .when(new MoveUnitCommand("u-1", "u-1a", 0L), ADMIN)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("or a unit below it (u-1a)"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void move_isRejected_underAnUnknownOrRetiredUnit_orWhereItAlreadyIs() {
+        fixture.given(BUREAU_1).when(new MoveUnitCommand("u-1", "u-nowhere", 0L), ADMIN)
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(BUREAU_1).when(new MoveUnitCommand("u-1", "u-old", 0L), ADMIN)
+                .expectExceptionMessage("unit u-old is retired and takes no new units").expectNoEvents();
+        fixture.given(BUREAU_1).when(new MoveUnitCommand("u-1", "u-city", 0L), ADMIN)
+                .expectExceptionMessage("unit u-1 is already under u-city").expectNoEvents();
+    }
+
+    @Test
+    void move_isDenied_whenTheCallerAdministersTheUnitButNotTheTarget() {
+        fixture.given(BUREAU_1)
+                .when(new MoveUnitCommand("u-1", "u-2", 0L), Map.of("actor", "a1", "grants", List.of("ADMIN@u-1")))
+                .expectException(AccessDeniedException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void retire_emitsUnitRetired_withTheReason() {
+        when(tree.activeChildren("u-1")).thenReturn(List.of());
+        fixture.given(BUREAU_1)
+                .when(new RetireUnitCommand("u-1", " merged into u-2 ", 0L), ADMIN)
+                .expectEvents(new UnitRetiredEvent("u-1", "merged into u-2"));
+    }
+
+    @Test
+    void retire_isRejected_whileTheUnitHasActiveChildren() {
+        when(tree.activeChildren("u-1")).thenReturn(List.of("u-1a"));
+        fixture.given(BUREAU_1)
+                .when(new RetireUnitCommand("u-1", "merged", 0L), ADMIN)
+                .expectException(RuleViolationException.class)
+                .expectExceptionMessage("move or retire the units below it first: u-1a")
+                .expectNoEvents();
+    }
+
+    @Test
+    void retire_isRejected_withoutAReason() {
+        fixture.given(BUREAU_1)
+                .when(new RetireUnitCommand("u-1", "  ", 0L), ADMIN)
+                .expectException(RuleViolationException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRetiredUnit_cannotBeRetiredAgain_norMoved() {
+        UnitRetiredEvent retired = new UnitRetiredEvent("u-1", "merged");
+        fixture.given(BUREAU_1, retired)
+                .when(new RetireUnitCommand("u-1", "again", 1L), ADMIN)
+                .expectException(StateConflictException.class)
+                .expectNoEvents();
+        fixture.given(BUREAU_1, retired)
+                .when(new MoveUnitCommand("u-1", "u-2", 1L), ADMIN)
+                .expectException(StateConflictException.class)
+                .expectNoEvents();
     }
 }

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pdcaledger.kernel.common.LocalizedName;
 import org.pdcaledger.kernel.unit.UnitRegisteredEvent;
+import org.pdcaledger.kernel.unit.UnitMovedEvent;
 import org.pdcaledger.kernel.unit.UnitRenamedEvent;
+import org.pdcaledger.kernel.unit.UnitRetiredEvent;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -88,5 +90,40 @@ class UnitProjectionTest {
         replay();
 
         assertThat(documents().stream().map(Document::toJson).toList()).isEqualTo(before);
+    }
+
+    private void replayWithMove() {
+        replay();
+        Instant at = Instant.parse("2026-01-06T02:00:00Z");
+        projection.on(new UnitRegisteredEvent("u-b", "B", new LocalizedName("乙局", "Bureau B"), "u-city"), at,
+                new GlobalSequenceTrackingToken(5));
+        projection.on(new UnitRegisteredEvent("u-a1x", "A1X", new LocalizedName("甲一科", "A1X"), "u-a1"), at,
+                new GlobalSequenceTrackingToken(6));
+        projection.on(new UnitMovedEvent("u-a1", "u-a", "u-b"), new GlobalSequenceTrackingToken(7));
+        projection.on(new UnitRetiredEvent("u-a", "merged"), new GlobalSequenceTrackingToken(8));
+    }
+
+    @Test
+    void aMove_rewritesThePathsOfTheMovedUnitAndOfItsWholeSubtree() {
+        replayWithMove();
+
+        assertThat(projection.pathOf("u-a1")).containsExactly("u-city", "u-b", "u-a1");
+        assertThat(projection.pathOf("u-a1x")).containsExactly("u-city", "u-b", "u-a1", "u-a1x");
+        assertThat(projection.units().find("u-a1").orElseThrow().parentId()).isEqualTo("u-b");
+        assertThat(projection.units().find("u-a1").orElseThrow().version()).isEqualTo(1);
+        assertThat(projection.units().find("u-a1x").orElseThrow().version()).isZero();
+        assertThat(projection.activeSubtreeOf("u-b")).containsExactly("u-b", "u-a1", "u-a1x");
+        assertThat(projection.activeSubtreeOf("u-city")).containsExactly("u-city", "u-b", "u-a1", "u-a1x");
+        assertThat(projection.units().find("u-a").orElseThrow().retired()).isTrue();
+    }
+
+    @Test
+    void replayingMovesTwice_leavesEveryDocumentIdentical() {
+        replayWithMove();
+        List<String> once = documents().stream().map(Document::toJson).toList();
+
+        replayWithMove();
+
+        assertThat(documents().stream().map(Document::toJson).toList()).isEqualTo(once);
     }
 }
