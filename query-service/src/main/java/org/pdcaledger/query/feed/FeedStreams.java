@@ -101,6 +101,14 @@ public class FeedStreams implements SmartLifecycle {
         return streams.size();
     }
 
+    /** Ends every open stream; clients reconnect with {@code Last-Event-ID} (to another instance, in a rollout). */
+    public void closeAll() {
+        for (Stream stream : streams) {
+            stream.emitter.complete();
+            close(stream);
+        }
+    }
+
     private void tick() {
         try {
             long head = streams.isEmpty() ? 0 : feed.head();
@@ -193,10 +201,7 @@ public class FeedStreams implements SmartLifecycle {
     public void stop() {
         running = false;
         ticker.shutdownNow();
-        for (Stream stream : streams) {
-            stream.emitter.complete();
-            close(stream);
-        }
+        closeAll();
         writers.shutdown();
         try {
             writers.awaitTermination(5, TimeUnit.SECONDS);
