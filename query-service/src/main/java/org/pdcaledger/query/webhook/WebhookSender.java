@@ -95,11 +95,17 @@ public class WebhookSender implements AutoCloseable {
             HttpPost post = new HttpPost(url);
             headers.forEach(post::setHeader);
             post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-            try (ClassicHttpResponse response = client.executeOpen(null, post, null)) {
-                int status = response.getCode();
-                String excerpt = response.getEntity() == null ? null : excerpt(response.getEntity().getContent(), post);
-                return new Outcome(status, elapsed(started), null, excerpt);
+            ClassicHttpResponse response = client.executeOpen(null, post, null);
+            int status = response.getCode();
+            String excerpt = null;
+            try {
+                excerpt = response.getEntity() == null ? null : excerpt(response.getEntity().getContent(), post);
+            } catch (IOException unreadable) {
+                // the status is what counts; the body is only kept as a hint for the delivery log
+            } finally {
+                closeQuietly(response);
             }
+            return new Outcome(status, elapsed(started), null, excerpt);
         } catch (TargetRefusedException e) {
             return new Outcome(null, elapsed(started), "refused: " + e.getMessage(), null);
         } catch (IOException | RuntimeException e) {
@@ -130,6 +136,14 @@ public class WebhookSender implements AutoCloseable {
         }
         String text = new String(buffer, 0, total, StandardCharsets.UTF_8);
         return text.length() > EXCERPT_CHARS ? text.substring(0, EXCERPT_CHARS) : text;
+    }
+
+    private static void closeQuietly(ClassicHttpResponse response) {
+        try {
+            response.close();
+        } catch (IOException alreadyAborted) {
+            // the request was aborted to stop reading a long answer
+        }
     }
 
     private static long elapsed(long started) {
