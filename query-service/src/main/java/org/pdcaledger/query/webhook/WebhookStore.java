@@ -16,7 +16,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
@@ -156,8 +155,8 @@ public class WebhookStore {
     public void save(WebhookDelivery delivery) {
         String key = key(delivery.subscriptionId(), delivery.deliveryId());
         String body = body(delivery.subscriptionId(), delivery.deliveryId());
-        deliveries.replaceOne(Filters.eq("_id", key), toDocument(delivery).append("_id", key).append("body", body),
-                new ReplaceOptions().upsert(true));
+        // no upsert: a delivery of a subscription deleted meanwhile stays deleted
+        deliveries.replaceOne(Filters.eq("_id", key), toDocument(delivery).append("_id", key).append("body", body));
     }
 
     /** The latest deliveries of a subscription, newest first, optionally only those before a position. */

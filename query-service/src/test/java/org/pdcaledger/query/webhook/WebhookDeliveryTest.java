@@ -43,6 +43,10 @@ class WebhookDeliveryTest {
     EventStore eventStore;
     @Autowired
     WebhookStore store;
+    @Autowired
+    WebhookDispatcher dispatcher;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<WebhookReceiver> receivers = new ArrayList<>();
@@ -159,6 +163,35 @@ class WebhookDeliveryTest {
         assertThat(first.get("recentAttempts").findValues("responseCode")).extracting(JsonNode::asInt).contains(500);
         assertThat(first.get("deliveredAt").asText()).isNotBlank();
         assertThat(webhook(id).get("position").asLong()).isEqualTo(log.get(0).get("position").asLong());
+    }
+
+    @Test
+    void anotherInstance_continuesFromThePositionAndPendingAttemptStoredInMongo_afterTheFirstStops()
+            throws Exception {
+        WebhookReceiver receiver = keep(WebhookReceiver.down());
+        String id = register(INTEGRATOR, "{\"url\":\"" + receiver.url() + "\",\"types\":" + PROBE_TYPES + "}")
+                .get("id").asText();
+        List<String> published = publishProbe("p-restart-" + UUID.randomUUID(), 3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> deliveries(id).size() == 1
+                && deliveries(id).get(0).get("attempts").asInt() >= 1);
+
+        dispatcher.stop();
+        WebhookDispatcher successor = new WebhookDispatcher(store, context.getBean(
+                org.pdcaledger.query.feed.EventFeed.class), context.getBean(
+                org.pdcaledger.query.feed.CloudEventEnvelope.class), context.getBean(WebhookSecrets.class),
+                context.getBean(WebhookSender.class), context.getBean(RetrySchedule.class),
+                context.getBean(WebhookProperties.class), java.time.Clock.systemUTC());
+        try {
+            WebhookSubscription stored = store.find(id).orElseThrow();
+            assertThat(stored.pendingDelivery()).isEqualTo(deliveries(id).get(0).get("deliveryId").asText());
+            receiver.start(WebhookReceiver.Mode.UP);
+            successor.start();
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests().size() >= 3);
+            assertThat(receiver.requests()).extracting(WebhookReceiver.Request::id).isEqualTo(published);
+        } finally {
+            successor.stop();
+            dispatcher.start();
+        }
     }
 
     @Test
