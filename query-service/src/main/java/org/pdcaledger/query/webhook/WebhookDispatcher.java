@@ -212,19 +212,14 @@ public class WebhookDispatcher implements SmartLifecycle {
         return sender.post(URI.create(subscription.url()), headers, bytes);
     }
 
+    /** Scheduled attempts since the current run of failures began (re-enabling starts a new run). */
     private static int failuresInARow(WebhookDelivery delivery) {
-        int failures = 0;
-        for (int i = delivery.recentAttempts().size() - 1; i >= 0; i--) {
-            WebhookDelivery.Attempt attempt = delivery.recentAttempts().get(i);
-            if (attempt.manual()) {
-                continue;
-            }
-            if (attempt.responseCode() != null && attempt.responseCode() >= 200 && attempt.responseCode() < 300) {
-                break;
-            }
-            failures++;
+        if (delivery.firstFailureAt() == null) {
+            return 0;
         }
-        return failures == WebhookDelivery.KEPT_ATTEMPTS ? delivery.attempts() : failures;
+        return (int) delivery.recentAttempts().stream()
+                .filter(attempt -> !attempt.manual() && !attempt.at().isBefore(delivery.firstFailureAt()))
+                .count();
     }
 
     static Caller owner(WebhookSubscription subscription) {
