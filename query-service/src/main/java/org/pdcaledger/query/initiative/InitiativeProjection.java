@@ -95,9 +95,7 @@ class InitiativeProjection {
         long position = EventPositions.of(token);
         String id = event.initiativeId();
         String actorName = text(metaData.get(MetadataKeys.ACTOR_NAME));
-        if (event instanceof InitiativeLaunchedEvent launched) {
-            index(launched, position);
-        }
+        List<String> launchPath = event instanceof InitiativeLaunchedEvent launched ? pathOf(launched) : null;
         details.apply(id, position, current -> {
             if (event instanceof InitiativeLaunchedEvent launched) {
                 return current == null ? InitiativeFolding.launched(launched, at, version) : null;
@@ -108,9 +106,15 @@ class InitiativeProjection {
         if (detail == null) {
             return;
         }
-        unitLists.apply(detail.unitId(), position, current -> current == null ? null
-                : new UnitInitiatives(current.unitId(), current.unitPath(),
-                        upsert(current.initiatives(), InitiativeFolding.summarise(detail, current.unitPath()))));
+        unitLists.apply(detail.unitId(), position, current -> {
+            UnitInitiatives unit = current != null ? current
+                    : launchPath != null ? new UnitInitiatives(detail.unitId(), launchPath, List.of()) : null;
+            return unit == null ? null : new UnitInitiatives(unit.unitId(), unit.unitPath(),
+                    upsert(unit.initiatives(), InitiativeFolding.summarise(detail, unit.unitPath())));
+        });
+        if (launchPath != null) {
+            indexSubtrees(detail.unitId(), launchPath, position);
+        }
         histories.apply(id, position, current -> {
             List<HistoryEntry> entries = new ArrayList<>(current == null ? List.of() : current.entries());
             entries.add(new HistoryEntry(version, at, text(metaData.get(MetadataKeys.ACTOR)), actorName,
@@ -120,25 +124,27 @@ class InitiativeProjection {
         });
     }
 
-    /** Makes the unit's list and every subtree above it (and the whole tree) know the unit has initiatives. */
-    private void index(InitiativeLaunchedEvent launched, long position) {
+    private List<String> pathOf(InitiativeLaunchedEvent launched) {
         List<String> path = units.pathOf(launched.unitId());
         if (path.isEmpty()) {
             throw new IllegalStateException("the units view does not know unit " + launched.unitId()
                     + " of initiative " + launched.initiativeId() + " yet; the event will be retried");
         }
-        unitLists.apply(launched.unitId(), position, current -> current != null ? null
-                : new UnitInitiatives(launched.unitId(), path, List.of()));
+        return path;
+    }
+
+    /** Makes every subtree above the unit (and the whole tree) know that the unit has initiatives. */
+    private void indexSubtrees(String unitId, List<String> path, long position) {
         List<String> ancestors = new ArrayList<>();
         ancestors.add(ALL_UNITS);
         ancestors.addAll(path);
         for (String ancestor : ancestors) {
             subtrees.apply(ancestor, position, current -> {
-                if (current != null && current.units().contains(launched.unitId())) {
+                if (current != null && current.units().contains(unitId)) {
                     return null;
                 }
                 List<String> members = new ArrayList<>(current == null ? List.of() : current.units());
-                members.add(launched.unitId());
+                members.add(unitId);
                 return new SubtreeUnits(ancestor, members);
             });
         }
