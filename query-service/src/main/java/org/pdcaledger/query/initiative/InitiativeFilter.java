@@ -26,6 +26,11 @@ record InitiativeFilter(
         Boolean overdue,
         Boolean stalled) {
 
+    /** Whether a unit's synopsis can rule it out: stages asked for, or only overdue or only stalled ones. */
+    boolean narrowsBySynopsis() {
+        return (stages != null && !stages.isEmpty()) || Boolean.TRUE.equals(overdue) || Boolean.TRUE.equals(stalled);
+    }
+
     /** Whether a flagged summary passes every filter but the unit's. */
     boolean matches(InitiativeSummary summary) {
         if (stages != null && !stages.isEmpty() && !stages.contains(summary.stage())) {

@@ -61,13 +61,17 @@ final class InitiativeFlagging {
                 flags(detail.stage(), openDueDates, detail.lastActivityAt(), today, clock.instant()));
     }
 
+    boolean isStalled(Instant lastActivityAt, Instant now) {
+        return lastActivityAt.plus(stalledAfter).isBefore(now);
+    }
+
     private InitiativeFlags flags(InitiativeStage stage, List<LocalDate> openDueDates, Instant lastActivityAt,
             LocalDate today, Instant now) {
         if (stage.isClosed()) {
             return InitiativeFlags.NONE;
         }
         int overdue = (int) openDueDates.stream().filter(due -> due.isBefore(today)).count();
-        boolean stalled = lastActivityAt.plus(stalledAfter).isBefore(now);
+        boolean stalled = isStalled(lastActivityAt, now);
         return new InitiativeFlags(overdue > 0, overdue, stalled);
     }
 }

@@ -3,8 +3,10 @@ package org.pdcaledger.query.initiative;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -15,6 +17,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.pdcaledger.kernel.common.EventTypeName;
 import org.pdcaledger.kernel.common.MetadataKeys;
+import org.pdcaledger.kernel.initiative.GapReference;
 import org.pdcaledger.kernel.initiative.HistoryEntry;
 import org.pdcaledger.kernel.initiative.InitiativeDetail;
 import org.pdcaledger.kernel.initiative.InitiativeEvent;
@@ -37,8 +40,9 @@ import com.mongodb.client.MongoDatabase;
  * <li>{@code initiatives}: the initiative page ({@link InitiativeDetail}), one document per initiative;</li>
  * <li>{@code initiative_histories}: its full history ({@link InitiativeHistory}), one document per initiative;</li>
  * <li>{@code initiatives_by_unit}: the list entries of each unit's own initiatives ({@link UnitInitiatives});</li>
- * <li>{@code initiative_subtrees}: for each unit, the units of its subtree that have initiatives
- *     ({@link SubtreeUnits}), so a subtree list is one look-up plus one {@code _id $in} look-up per batch.</li>
+ * <li>{@code initiative_subtrees} and {@code initiative_facets}: which units have initiatives, per subtree and per
+ *     owner, framework and indicator ({@link UnitIndex}), so a list is a few look-ups plus {@code _id $in}
+ *     look-ups of the units' lists.</li>
  * </ul>
  * Every document keeps the global position it last applied, so replaying events leaves it unchanged.
  * <p>
@@ -60,7 +64,8 @@ class InitiativeProjection {
     private final ViewStore<InitiativeDetail> details;
     private final ViewStore<InitiativeHistory> histories;
     private final ViewStore<UnitInitiatives> unitLists;
-    private final ViewStore<SubtreeUnits> subtrees;
+    private final ViewStore<UnitIndex> subtrees;
+    private final ViewStore<UnitIndex> facets;
     private final UnitHierarchy units;
     private final ObjectMapper objectMapper;
 
@@ -68,7 +73,8 @@ class InitiativeProjection {
         this.details = new ViewStore<>(readStore, "initiatives", InitiativeDetail.class, objectMapper);
         this.histories = new ViewStore<>(readStore, "initiative_histories", InitiativeHistory.class, objectMapper);
         this.unitLists = new ViewStore<>(readStore, "initiatives_by_unit", UnitInitiatives.class, objectMapper);
-        this.subtrees = new ViewStore<>(readStore, "initiative_subtrees", SubtreeUnits.class, objectMapper);
+        this.subtrees = new ViewStore<>(readStore, "initiative_subtrees", UnitIndex.class, objectMapper);
+        this.facets = new ViewStore<>(readStore, "initiative_facets", UnitIndex.class, objectMapper);
         this.units = units;
         this.objectMapper = objectMapper;
     }
@@ -85,8 +91,12 @@ class InitiativeProjection {
         return unitLists;
     }
 
-    ViewStore<SubtreeUnits> subtrees() {
+    ViewStore<UnitIndex> subtrees() {
         return subtrees;
+    }
+
+    ViewStore<UnitIndex> facets() {
+        return facets;
     }
 
     @EventHandler
@@ -107,13 +117,16 @@ class InitiativeProjection {
             return;
         }
         unitLists.apply(detail.unitId(), position, current -> {
-            UnitInitiatives unit = current != null ? current
-                    : launchPath != null ? new UnitInitiatives(detail.unitId(), launchPath, List.of()) : null;
-            return unit == null ? null : new UnitInitiatives(unit.unitId(), unit.unitPath(),
-                    upsert(unit.initiatives(), InitiativeFolding.summarise(detail, unit.unitPath())));
+            List<String> path = current != null ? current.unitPath() : launchPath;
+            return path == null ? null : UnitInitiatives.of(detail.unitId(), path, upsert(
+                    current == null ? List.of() : current.initiatives(), InitiativeFolding.summarise(detail, path)));
         });
-        if (launchPath != null) {
-            indexSubtrees(detail.unitId(), launchPath, position);
+        if (event instanceof InitiativeLaunchedEvent launched) {
+            List<String> ancestors = new ArrayList<>();
+            ancestors.add(ALL_UNITS);
+            ancestors.addAll(launchPath);
+            ancestors.forEach(ancestor -> addTo(subtrees, ancestor, launched.unitId(), position));
+            facetKeys(launched).forEach(key -> addTo(facets, key, launched.unitId(), position));
         }
         histories.apply(id, position, current -> {
             List<HistoryEntry> entries = new ArrayList<>(current == null ? List.of() : current.entries());
@@ -133,21 +146,39 @@ class InitiativeProjection {
         return path;
     }
 
-    /** Makes every subtree above the unit (and the whole tree) know that the unit has initiatives. */
-    private void indexSubtrees(String unitId, List<String> path, long position) {
-        List<String> ancestors = new ArrayList<>();
-        ancestors.add(ALL_UNITS);
-        ancestors.addAll(path);
-        for (String ancestor : ancestors) {
-            subtrees.apply(ancestor, position, current -> {
-                if (current != null && current.units().contains(unitId)) {
-                    return null;
-                }
-                List<String> members = new ArrayList<>(current == null ? List.of() : current.units());
-                members.add(unitId);
-                return new SubtreeUnits(ancestor, members);
-            });
+    /** The keys under which {@code initiative_facets} lists the units having an initiative like this one. */
+    static List<String> facetKeys(InitiativeLaunchedEvent launched) {
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add(ownerKey(launched.owner()));
+        for (GapReference gap : launched.gaps()) {
+            keys.add(frameworkKey(gap.frameworkCode()));
+            keys.add(indicatorKey(gap.frameworkCode(), gap.indicatorCode()));
+            keys.add(indicatorKey(null, gap.indicatorCode()));
         }
+        return List.copyOf(keys);
+    }
+
+    static String ownerKey(String owner) {
+        return "owner:" + owner;
+    }
+
+    static String frameworkKey(String framework) {
+        return "framework:" + framework;
+    }
+
+    static String indicatorKey(String framework, String indicator) {
+        return "indicator:" + (framework == null ? ALL_UNITS : framework) + "/" + indicator;
+    }
+
+    private static void addTo(ViewStore<UnitIndex> index, String key, String unitId, long position) {
+        index.apply(key, position, current -> {
+            if (current != null && current.units().contains(unitId)) {
+                return null;
+            }
+            List<String> members = new ArrayList<>(current == null ? List.of() : current.units());
+            members.add(unitId);
+            return new UnitIndex(key, members);
+        });
     }
 
     private static List<InitiativeSummary> upsert(List<InitiativeSummary> summaries, InitiativeSummary summary) {
@@ -179,5 +210,6 @@ class InitiativeProjection {
         histories.deleteAll();
         unitLists.deleteAll();
         subtrees.deleteAll();
+        facets.deleteAll();
     }
 }

@@ -92,7 +92,7 @@ class InitiativeProjectionTest {
         List<String> all = new ArrayList<>();
         for (MongoCollection<Document> collection : List.of(projection.details().collection(),
                 projection.histories().collection(), projection.unitLists().collection(),
-                projection.subtrees().collection())) {
+                projection.subtrees().collection(), projection.facets().collection())) {
             collection.find().sort(new Document("_id", 1)).forEach(document -> all.add(document.toJson()));
         }
         return all;
@@ -157,6 +157,13 @@ class InitiativeProjectionTest {
             assertThat(projection.subtrees().find(ancestor).orElseThrow().units()).containsExactly("u-a1");
         }
         assertThat(projection.subtrees().find("u-b")).isEmpty();
+        for (String facet : List.of("owner:li", "framework:GOV-OPS", "indicator:GOV-OPS/STANDARDISATION",
+                "indicator:*/STANDARDISATION")) {
+            assertThat(projection.facets().find(facet).orElseThrow().units()).containsExactly("u-a1");
+        }
+        assertThat(unit.stages()).containsExactly(InitiativeStage.COMPLETED);
+        assertThat(unit.earliestOpenDue()).isNull();
+        assertThat(unit.earliestActivity()).isNull();
     }
 
     @Test

@@ -268,4 +268,32 @@ class InitiativeQueriesTest {
         assertThat(exact.items()).hasSize(9);
         assertThat(exact.next()).isNull();
     }
+
+    @Test
+    void filteredLists_skipUnitsWithoutAMatch_andPageAcrossUnits() {
+        feedStory("i-done", "u-a", 15); // completed on 2026-03-15
+        for (String unit : List.of("u-a", "u-a1", "u-b")) {
+            for (int i = 1; i <= 2; i++) {
+                String id = "i-" + unit + "-" + i;
+                feed(InitiativeStory.launched(id, unit, unit.equals("u-b") ? "wang" : "li"),
+                        InitiativeStory.DAY_ONE);
+            }
+        }
+        clock.set("2026-03-20T09:00:00"); // the launches of 03-01 are stalled, the completed one never is
+
+        InitiativeFilter stalledOfLi = new InitiativeFilter(null, false, Set.of(InitiativeStage.PLANNING), null, null,
+                "li", null, true);
+        InitiativePage first = queries.list(ADMIN, stalledOfLi, InitiativeQueries.Cursor.START, 3);
+        assertThat(ids(first)).containsExactly("i-u-a-1", "i-u-a-2", "i-u-a1-1");
+        InitiativePage second = queries.list(ADMIN, stalledOfLi, InitiativeQueries.Cursor.parse(first.next()), 3);
+        assertThat(ids(second)).containsExactly("i-u-a1-2");
+        assertThat(second.next()).isNull();
+
+        assertThat(ids(list(new InitiativeFilter(null, false, Set.of(InitiativeStage.COMPLETED), null, null, null,
+                null, null)))).containsExactly("i-done");
+        assertThat(ids(list(new InitiativeFilter("u-city", true, Set.of(), null, null, "wang", null, true))))
+                .containsExactly("i-u-b-1", "i-u-b-2");
+        assertThat(ids(list(new InitiativeFilter(null, false, Set.of(), null, null, null, null, false))))
+                .containsExactly("i-done");
+    }
 }
