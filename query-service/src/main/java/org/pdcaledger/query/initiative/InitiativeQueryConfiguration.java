@@ -5,19 +5,28 @@ import java.time.ZoneId;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.pdcaledger.kernel.initiative.InitiativeStage;
 import org.pdcaledger.support.security.EndpointRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.HttpMethod;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * The initiative read side's glue: who may read, the clock the flags are computed with, and how the projection's
  * failures are handled.
  */
 @Configuration(proxyBeanMethods = false)
-class InitiativeQueryConfiguration {
+class InitiativeQueryConfiguration implements WebMvcConfigurer {
+
+    /** {@code ?stage=} takes the stage's name or its Chinese name (执行管理 or 执行). */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, InitiativeStage.class, InitiativeStage::parse);
+    }
 
     /** Leaders, improvement teams, assessors and administrators read initiatives in their scope. */
     @Bean

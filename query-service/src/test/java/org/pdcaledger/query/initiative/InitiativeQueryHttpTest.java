@@ -208,7 +208,7 @@ class InitiativeQueryHttpTest {
                 .andExpect(jsonPath("$.cycles[0].actions[0].overdue").value(true))
                 .andExpect(jsonPath("$.cycles[0].actions[1].overdue").value(false));
         String overdue = http.perform(get("/api/initiatives").param("overdue", "true")
-                        .param("stage", "EXECUTION,EVALUATION").header("Authorization", LEADER_B))
+                        .param("stage", "执行管理,评估").header("Authorization", LEADER_B))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(JsonPath.<List<String>>read(overdue, "$.items[*].initiativeId")).contains(id);
     }

@@ -14,14 +14,42 @@ package org.pdcaledger.kernel.initiative;
  * </ul>
  */
 public enum InitiativeStage {
-    PLANNING,
-    EXECUTION,
-    EVALUATION,
-    CONTINUOUS_IMPROVEMENT,
-    COMPLETED,
-    ABANDONED;
+    PLANNING("规划管理"),
+    EXECUTION("执行管理"),
+    EVALUATION("评估管理"),
+    CONTINUOUS_IMPROVEMENT("持续改进管理"),
+    COMPLETED("已完成"),
+    ABANDONED("已放弃");
+
+    private final String zh;
+
+    InitiativeStage(String zh) {
+        this.zh = zh;
+    }
+
+    /** The stage's name in the seeds' words, e.g. 执行管理. */
+    public String zh() {
+        return zh;
+    }
 
     public boolean isClosed() {
         return this == COMPLETED || this == ABANDONED;
+    }
+
+    /**
+     * Reads a stage as users write it: the constant name in any case, or the Chinese name with or without its
+     * 管理 suffix (执行管理, 执行).
+     *
+     * @throws IllegalArgumentException for anything else
+     */
+    public static InitiativeStage parse(String text) {
+        String trimmed = text.trim();
+        for (InitiativeStage stage : values()) {
+            if (stage.name().equalsIgnoreCase(trimmed) || stage.zh.equals(trimmed)
+                    || stage.zh.endsWith("管理") && stage.zh.substring(0, stage.zh.length() - 2).equals(trimmed)) {
+                return stage;
+            }
+        }
+        throw new IllegalArgumentException("not a stage: " + text);
     }
 }

@@ -51,4 +51,14 @@ class InitiativeMessagesTest {
         assertThat(new Metric("m", "u", BigDecimal.TEN, BigDecimal.TEN, MetricDirection.HIGHER_IS_BETTER)
                 .directionAgreesWithTarget()).isFalse();
     }
+
+    @Test
+    void aStage_isReadFromItsNameOrItsChineseName() {
+        assertThat(InitiativeStage.parse("execution")).isEqualTo(InitiativeStage.EXECUTION);
+        assertThat(InitiativeStage.parse("评估管理")).isEqualTo(InitiativeStage.EVALUATION);
+        assertThat(InitiativeStage.parse("持续改进")).isEqualTo(InitiativeStage.CONTINUOUS_IMPROVEMENT);
+        assertThat(InitiativeStage.parse("已放弃")).isEqualTo(InitiativeStage.ABANDONED);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> InitiativeStage.parse("DREAMING"));
+    }
 }
