@@ -40,9 +40,11 @@ import com.mongodb.client.MongoDatabase;
  * <li>{@code initiatives}: the initiative page ({@link InitiativeDetail}), one document per initiative;</li>
  * <li>{@code initiative_histories}: its full history ({@link InitiativeHistory}), one document per initiative;</li>
  * <li>{@code initiatives_by_unit}: the list entries of each unit's own initiatives ({@link UnitInitiatives});</li>
- * <li>{@code initiative_subtrees} and {@code initiative_facets}: which units have initiatives, per subtree and per
- *     owner, framework and indicator ({@link UnitIndex}), so a list is a few look-ups plus {@code _id $in}
- *     look-ups of the units' lists.</li>
+ * <li>{@code initiative_subtrees} and {@code initiative_facets}: which units have initiatives, per subtree (the
+ *     key {@code *} for the whole tree) and per owner ({@code owner:li}), framework ({@code framework:GOV-OPS}) and
+ *     indicator ({@code indicator:GOV-OPS/AGILITY}, {@code indicator:}{@code *}{@code /AGILITY}), in the order they
+ *     got their first such initiative ({@link UnitIndexStore}). They only grow, and only at a launch, so a list is a
+ *     few look-ups plus {@code _id $in} look-ups of the units' lists, never a scan.</li>
  * </ul>
  * Every document keeps the global position it last applied, so replaying events leaves it unchanged.
  * <p>
@@ -64,8 +66,8 @@ class InitiativeProjection {
     private final ViewStore<InitiativeDetail> details;
     private final ViewStore<InitiativeHistory> histories;
     private final ViewStore<UnitInitiatives> unitLists;
-    private final ViewStore<UnitIndex> subtrees;
-    private final ViewStore<UnitIndex> facets;
+    private final UnitIndexStore subtrees;
+    private final UnitIndexStore facets;
     private final UnitHierarchy units;
     private final ObjectMapper objectMapper;
 
@@ -73,8 +75,8 @@ class InitiativeProjection {
         this.details = new ViewStore<>(readStore, "initiatives", InitiativeDetail.class, objectMapper);
         this.histories = new ViewStore<>(readStore, "initiative_histories", InitiativeHistory.class, objectMapper);
         this.unitLists = new ViewStore<>(readStore, "initiatives_by_unit", UnitInitiatives.class, objectMapper);
-        this.subtrees = new ViewStore<>(readStore, "initiative_subtrees", UnitIndex.class, objectMapper);
-        this.facets = new ViewStore<>(readStore, "initiative_facets", UnitIndex.class, objectMapper);
+        this.subtrees = new UnitIndexStore(readStore, "initiative_subtrees");
+        this.facets = new UnitIndexStore(readStore, "initiative_facets");
         this.units = units;
         this.objectMapper = objectMapper;
     }
@@ -91,11 +93,11 @@ class InitiativeProjection {
         return unitLists;
     }
 
-    ViewStore<UnitIndex> subtrees() {
+    UnitIndexStore subtrees() {
         return subtrees;
     }
 
-    ViewStore<UnitIndex> facets() {
+    UnitIndexStore facets() {
         return facets;
     }
 
@@ -125,8 +127,8 @@ class InitiativeProjection {
             List<String> ancestors = new ArrayList<>();
             ancestors.add(ALL_UNITS);
             ancestors.addAll(launchPath);
-            ancestors.forEach(ancestor -> addTo(subtrees, ancestor, launched.unitId(), position));
-            facetKeys(launched).forEach(key -> addTo(facets, key, launched.unitId(), position));
+            ancestors.forEach(ancestor -> subtrees.add(ancestor, launched.unitId(), position));
+            facetKeys(launched).forEach(key -> facets.add(key, launched.unitId(), position));
         }
         histories.apply(id, position, current -> {
             List<HistoryEntry> entries = new ArrayList<>(current == null ? List.of() : current.entries());
@@ -168,17 +170,6 @@ class InitiativeProjection {
 
     static String indicatorKey(String framework, String indicator) {
         return "indicator:" + (framework == null ? ALL_UNITS : framework) + "/" + indicator;
-    }
-
-    private static void addTo(ViewStore<UnitIndex> index, String key, String unitId, long position) {
-        index.apply(key, position, current -> {
-            if (current != null && current.units().contains(unitId)) {
-                return null;
-            }
-            List<String> members = new ArrayList<>(current == null ? List.of() : current.units());
-            members.add(unitId);
-            return new UnitIndex(key, members);
-        });
     }
 
     private static List<InitiativeSummary> upsert(List<InitiativeSummary> summaries, InitiativeSummary summary) {

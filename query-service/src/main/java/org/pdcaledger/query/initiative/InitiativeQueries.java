@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import org.pdcaledger.kernel.initiative.InitiativeDetail;
 import org.pdcaledger.kernel.initiative.InitiativeHistory;
 import org.pdcaledger.kernel.initiative.InitiativePage;
 import org.pdcaledger.kernel.initiative.InitiativeSummary;
-import org.pdcaledger.query.config.ViewStore;
 import org.pdcaledger.support.security.Caller;
 import org.pdcaledger.support.security.ScopeGuard;
 import org.pdcaledger.support.security.UnitHierarchy;
@@ -34,7 +32,7 @@ import com.mongodb.client.model.Projections;
 /**
  * Answers the initiative reads from the projection's documents, scope-filtered and flagged.
  * <p>
- * A list is assembled from key look-ups only: the caller's candidate units come from one subtree {@link UnitIndex}
+ * A list is assembled from key look-ups only: the caller's candidate units come from one subtree index ({@link UnitIndexStore})
  * per root (the requested unit, or each unit the caller holds a read grant on), narrowed by the facet indexes of
  * the owner, framework and indicator filters; the units' own lists are then fetched by {@code _id} in batches that
  * double in size (a first page needs only a few units), filtered, and cut into pages. The cursor is the position of
@@ -178,7 +176,7 @@ class InitiativeQueries {
         }
         Set<String> result = null;
         for (String key : keys) {
-            Set<String> members = new HashSet<>(members(projection.facets(), key));
+            Set<String> members = projection.facets().memberSet(key);
             if (result == null) {
                 result = members;
             } else {
@@ -218,14 +216,7 @@ class InitiativeQueries {
     }
 
     private List<String> subtreeOf(String unitId) {
-        return members(projection.subtrees(), unitId);
-    }
-
-    /** Reads an index document's member list straight from BSON: these lists hold up to every unit id. */
-    private static List<String> members(ViewStore<UnitIndex> index, String key) {
-        Document document = index.collection().find(Filters.eq("_id", key))
-                .projection(Projections.include("units")).first();
-        return document == null ? List.of() : document.getList("units", String.class, List.of());
+        return projection.subtrees().members(unitId);
     }
 
     private static List<Grant> readGrants(Caller caller) {

@@ -154,12 +154,12 @@ class InitiativeProjectionTest {
         assertThat(summary.version()).isEqualTo(14);
         assertThat(summary.flags()).isNull();
         for (String ancestor : List.of("*", "u-city", "u-a", "u-a1")) {
-            assertThat(projection.subtrees().find(ancestor).orElseThrow().units()).containsExactly("u-a1");
+            assertThat(projection.subtrees().members(ancestor)).containsExactly("u-a1");
         }
-        assertThat(projection.subtrees().find("u-b")).isEmpty();
+        assertThat(projection.subtrees().members("u-b")).isEmpty();
         for (String facet : List.of("owner:li", "framework:GOV-OPS", "indicator:GOV-OPS/STANDARDISATION",
                 "indicator:*/STANDARDISATION")) {
-            assertThat(projection.facets().find(facet).orElseThrow().units()).containsExactly("u-a1");
+            assertThat(projection.facets().members(facet)).containsExactly("u-a1");
         }
         assertThat(unit.stages()).containsExactly(InitiativeStage.COMPLETED);
         assertThat(unit.earliestOpenDue()).isNull();
@@ -215,7 +215,7 @@ class InitiativeProjectionTest {
         replay(steps);
 
         assertThat(documents()).isEqualTo(once);
-        assertThat(projection.subtrees().find("u-a").orElseThrow().units()).containsExactly("u-a1", "u-a");
+        assertThat(projection.subtrees().members("u-a")).containsExactly("u-a1", "u-a");
         assertThat(projection.histories().find("i-1").orElseThrow().entries()).hasSize(15);
     }
 
