@@ -89,6 +89,8 @@ final class DemoScript {
     private final List<Entry> entries = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
     private final List<Standardisation> standardisations = new ArrayList<>();
+    /** {@code unit|FRAMEWORK/indicator} that an initiative still open works on: the assessments keep a gap there. */
+    private final Set<String> openGaps = new HashSet<>();
     private final Actor admin;
     private final Actor assessor;
     private final Actor reviewer;
@@ -211,6 +213,9 @@ final class DemoScript {
         }
         if (spec.cycles() == null || spec.cycles().isEmpty() || spec.cycles().get(0).start() == null) {
             throw new IllegalStateException("initiative " + spec.key() + " needs a first cycle with a start day");
+        }
+        if (!spec.stage().isClosed()) {
+            spec.gaps().forEach(gap -> openGaps.add(spec.unit() + "|" + gap));
         }
         InitiativeSteps steps = new InitiativeSteps(id,
                 new Actor(owner.user(), owner.name(), List.of("IMPROVER@" + unitId(owner.bureau()))));
@@ -620,6 +625,9 @@ final class DemoScript {
             }
             for (int i = 0; i < level.length; i++) {
                 target[i] = Math.max(target[i], level[i]);
+                if (level[i] < 5 && openGaps.contains(unitCode + "|" + frameworkCode + "/" + indicators.get(i))) {
+                    target[i] = Math.max(target[i], level[i] + 1);
+                }
             }
             if (quarters.contains(q)) {
                 assessment(unitCode, frameworkCode, framework, period, kind, level, target, notes);

@@ -133,4 +133,36 @@ class DemoScriptTest {
         assertThat(averages).isSorted();
         assertThat(averages.get(3) - averages.get(0)).isGreaterThan(0.5);
     }
+
+    @Test
+    void openInitiatives_workOnOpenGaps_ofTheirUnitsLatestAssessment() {
+        LocalDate today = LocalDate.of(2026, 11, 23);
+        String lastQuarter = DemoScript.quarters(today).get(DemoScript.QUARTERS - 1).value();
+        Map<String, String> latest = new HashMap<>();
+        Map<String, int[]> levels = new HashMap<>();
+        DemoScript.Script script = build(today);
+        for (DemoStep step : script.steps()) {
+            if (step.command() instanceof StartAssessmentCommand start && start.period().value().equals(lastQuarter)) {
+                latest.put(start.assessmentId(), start.unitId() + "|" + start.frameworkCode() + "/");
+            } else if (step.command() instanceof RateIndicatorCommand rate && latest.containsKey(rate.assessmentId())) {
+                levels.put(latest.get(rate.assessmentId()) + rate.indicatorCode(),
+                        new int[] {rate.currentLevel(), rate.targetLevel()});
+            }
+        }
+        Map<String, org.pdcaledger.kernel.initiative.InitiativeStage> stages = DemoData.builtIn().initiatives().stream()
+                .collect(Collectors.toMap(i -> DemoScript.initiativeId(i.key()), DemoData.InitiativeSpec::stage));
+        List<String> checked = new ArrayList<>();
+
+        script.steps().stream().map(DemoStep::command).filter(LaunchInitiativeCommand.class::isInstance)
+                .map(LaunchInitiativeCommand.class::cast)
+                .filter(launch -> !stages.get(launch.initiativeId()).isClosed())
+                .forEach(launch -> launch.gaps().forEach(gap -> {
+                    int[] rating = levels.get(launch.unitId() + "|" + gap.frameworkCode() + "/" + gap.indicatorCode());
+                    if (rating != null && rating[0] < 5) {
+                        checked.add(launch.initiativeId());
+                        assertThat(rating[1]).as("%s on %s", launch.initiativeId(), gap).isGreaterThan(rating[0]);
+                    }
+                }));
+        assertThat(checked).hasSizeGreaterThan(20);
+    }
 }
