@@ -47,11 +47,12 @@ class DemoOrganisationLoader {
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisationLoader.class);
     private static final long NONE = -1;
 
-    /** What a load did. */
-    record Report(int steps, int sent, int alreadyStored, int rejected, List<String> skipped, Duration took) {
+    /** What a load did; {@code asOf} is the "today" its history ends before. */
+    record Report(LocalDate asOf, int steps, int sent, int alreadyStored, int rejected, List<String> skipped,
+            Duration took) {
 
         static Report notLoaded(String reason) {
-            return new Report(0, 0, 0, 0, List.of(reason), Duration.ZERO);
+            return new Report(null, 0, 0, 0, 0, List.of(reason), Duration.ZERO);
         }
     }
 
@@ -154,7 +155,7 @@ class DemoOrganisationLoader {
                 }
             }
         }
-        Report report = new Report(script.steps().size(), sent, already, rejected, script.skipped(),
+        Report report = new Report(today, script.steps().size(), sent, already, rejected, script.skipped(),
                 Duration.ofNanos(System.nanoTime() - began));
         if (sent == 0 && rejected == 0) {
             log.info("demo organisation {} already loaded ({} events)", rootCode, already);
