@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -148,14 +147,18 @@ class AssessmentToGapBoardIT {
         assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
         JsonNode answer = WebSession.json(imported);
         assertThat(answer.get("registered").asInt()).isEqualTo(3);
-        List<String> ids = new ArrayList<>();
-        answer.get("units").forEach(unit -> ids.add(unit.get("unitId").asText()));
+        Map<String, String> ids = new java.util.HashMap<>();
+        answer.get("units").forEach(unit -> ids.put(unit.get("code").asText(), unit.get("unitId").asText()));
+        assertThat(ids).containsOnlyKeys("CSV-B1", "CSV-B1-D1", "CSV-B2");
 
-        JsonNode section = awaitOk(admin, "/api/units/" + ids.get(1));
-        assertThat(section.get("code").asText()).isEqualTo("CSV-B1-D1");
-        assertThat(awaitOk(admin, "/api/units/" + ids.get(2)).get("name").get("en").asText())
+        JsonNode office = awaitOk(admin, "/api/units/" + ids.get("CSV-B1-D1"));
+        assertThat(office.get("parentId").asText()).isEqualTo(ids.get("CSV-B1"));
+        assertThat(office.get("name").get("zh").asText()).isEqualTo("办公室");
+        assertThat(awaitOk(admin, "/api/units/" + ids.get("CSV-B2")).get("name").get("en").asText())
                 .isEqualTo("Data Bureau, Guangzhou");
-        assertThat(awaitOk(admin, "/api/units/" + ids.get(0)).toString()).contains(city).contains("发展和改革委员会");
+        JsonNode commission = awaitOk(admin, "/api/units/" + ids.get("CSV-B1"));
+        assertThat(commission.get("parentId").asText()).isEqualTo(city);
+        assertThat(commission.get("name").get("zh").asText()).isEqualTo("发展和改革委员会");
 
         HttpResponse<String> broken = admin.write("POST", "/api/units/import", "text/csv",
                 "code,parent_code,name_zh,name_en\nCSV-X,NO-SUCH,某处,Some division\n", null);
