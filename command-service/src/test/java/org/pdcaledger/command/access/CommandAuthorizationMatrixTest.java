@@ -39,6 +39,14 @@ class CommandAuthorizationMatrixTest extends AuthorizationMatrixContract {
         return switch (name) {
             case "bureau" -> inScopeUnit();
             case "unitId" -> register("D", inScopeUnit());
+            case "externalId" -> "MX-" + java.util.UUID.randomUUID();
+            case "feedbackId" -> created("/api/feedback", "$.feedbackId", """
+                    {"unitId":"%s","channel":"HOTLINE_12345","externalId":"MX-%s","receivedOn":"2026-01-05",
+                     "category":"办事效率","text":"排队时间长"}""".formatted(inScopeUnit(), java.util.UUID.randomUUID()));
+            case "feedbackInitiativeId" -> created("/api/initiatives", "$.initiativeId", """
+                    {"unitId":"%s","title":"缩短排队时间","problemStatement":"热线投诉排队时间长","owner":"li",
+                     "team":[],"gaps":[],"metric":{"name":"排队时长","unitOfMeasure":"分钟","baseline":120,
+                     "target":30,"direction":"LOWER_IS_BETTER"}}""".formatted(inScopeUnit()));
             default -> null;
         };
     }
@@ -50,6 +58,19 @@ class CommandAuthorizationMatrixTest extends AuthorizationMatrixContract {
             bureauB = register("BB", city);
         }
         return new String[] {city, bureauA, bureauB};
+    }
+
+    /** Creates something as the administrator and answers its id, for targets of the feedback endpoints. */
+    private String created(String path, String idPath, String body) {
+        try {
+            var result = http.perform(post(path).header("Authorization", ADMIN)
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isCreated())
+                    .andReturn();
+            return JsonPath.read(result.getResponse().getContentAsString(), idPath);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot create a target at " + path + " for the matrix", e);
+        }
     }
 
     private String register(String prefix, String parentId) {

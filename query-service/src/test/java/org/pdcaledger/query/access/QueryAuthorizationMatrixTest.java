@@ -38,6 +38,26 @@ class QueryAuthorizationMatrixTest extends AuthorizationMatrixContract {
         register("mx-a1", "MXA1", "mx-a");
         register("mx-b", "MXB", "mx-city");
         await().atMost(Duration.ofSeconds(20)).until(() -> known("mx-b"));
+        seedFeedback();
+    }
+
+    /** A feedback item and an initiative in division A1, for the feedback views. */
+    private void seedFeedback() throws Exception {
+        eventStore.publish(new GenericDomainEventMessage<>("Initiative", "mx-fi", 0,
+                new org.pdcaledger.kernel.initiative.InitiativeLaunchedEvent("mx-fi", "mx-a1", "缩短排队时间",
+                        "热线投诉排队时间长", "li", java.util.List.of(), java.util.List.of(),
+                        new org.pdcaledger.kernel.initiative.Metric("排队时长", "分钟", java.math.BigDecimal.TEN,
+                                java.math.BigDecimal.ONE, org.pdcaledger.kernel.initiative.MetricDirection
+                                        .LOWER_IS_BETTER))));
+        eventStore.publish(new GenericDomainEventMessage<>("Feedback", "mx-fb", 0,
+                new org.pdcaledger.kernel.feedback.FeedbackRecordedEvent("mx-fb", "mx-a1",
+                        org.pdcaledger.kernel.feedback.FeedbackChannel.HOTLINE_12345, "MX-1",
+                        java.time.LocalDate.parse("2026-01-05"), org.pdcaledger.kernel.feedback.FeedbackKind.COMPLAINT,
+                        "办事效率", "排队时间长", null, java.util.List.of(), null)));
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.perform(get("/api/feedback/mx-fb")
+                .header("Authorization", ADMIN)).andReturn().getResponse().getStatus() == 200
+                && http.perform(get("/api/feedback/initiatives/mx-fi/effect").header("Authorization", ADMIN))
+                        .andReturn().getResponse().getStatus() == 200);
     }
 
     private boolean known(String unitId) throws Exception {
@@ -64,6 +84,8 @@ class QueryAuthorizationMatrixTest extends AuthorizationMatrixContract {
     protected String placeholder(String name) {
         return switch (name) {
             case "unitId" -> "mx-a1";
+            case "feedbackId" -> "mx-fb";
+            case "feedbackInitiativeId" -> "mx-fi";
             default -> null;
         };
     }
