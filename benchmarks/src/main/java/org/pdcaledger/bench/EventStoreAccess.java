@@ -282,7 +282,11 @@ final class EventStoreAccess implements AutoCloseable {
     }
 
     @Override
-    public void close() throws SQLException {
-        appendConnection.close();
+    public void close() {
+        try {
+            appendConnection.close();
+        } catch (SQLException e) {
+            // the store is going away with the stack
+        }
     }
 }

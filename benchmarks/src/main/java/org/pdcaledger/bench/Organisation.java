@@ -85,6 +85,7 @@ final class Organisation {
     private final int initiativesPerUnit;
     private final Random random = new Random(20260521L);
     private final List<Live> filler = new ArrayList<>();
+    private final Map<String, Live> liveById = new java.util.HashMap<>();
     private final List<DomainEventMessage<?>> pending = new ArrayList<>();
     private final Instant epoch;
     private final long plannedEvents;
@@ -130,6 +131,12 @@ final class Organisation {
             files.add(rest.toString());
         }
         return files;
+    }
+
+    /** The current version of a generated aggregate: the filler may have added observations since it was sampled. */
+    long versionOf(String aggregateId, long sampled) {
+        Live live = liveById.get(aggregateId);
+        return live == null ? sampled : live.version;
     }
 
     boolean complete() {
@@ -267,7 +274,9 @@ final class Organisation {
             emit("Initiative", id, seq++, new ObservationRecordedEvent(id, 1, "部分材料仍需线下补交。"),
                     "RecordObservationCommand");
             emit("Initiative", id, seq, measurement(id, 1, "8"), "RecordMeasurementCommand");
-            filler.add(new Live(id, unit.unitId(), seq));
+            Live live = new Live(id, unit.unitId(), seq);
+            filler.add(live);
+            liveById.put(id, live);
             sample("initiative-do", id, seq, unit.unitId());
             return;
         }
