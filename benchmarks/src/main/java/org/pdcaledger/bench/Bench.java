@@ -40,6 +40,7 @@ public final class Bench {
     private String admin;
     private String reader;
     private double bestRate;
+    private Path file;
 
     Bench(BenchOptions options) {
         this.options = options;
@@ -66,6 +67,7 @@ public final class Bench {
         Files.createDirectories(options.output());
         String stamp = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         results.put("run", runInfo(stamp));
+        file = options.output().resolve("results-" + stamp + ".json");
         try (Tokens tokens = new Tokens()) {
             stack = new Stack(options.root(), options.output().resolve("data-" + stamp), tokens.jwksUri());
             tokens.webUiKeySet(stack.webUrl() + "/oauth2/jwks");
@@ -85,9 +87,7 @@ public final class Bench {
                 }
             }
         }
-        Path file = options.output().resolve("results-" + stamp + ".json");
-        Files.writeString(file, Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
-                .writeValueAsString(results.all()));
+        save();
         System.out.println();
         System.out.println(results.summary());
         return file;
@@ -121,6 +121,7 @@ public final class Bench {
         memory.put("atRestMiB", stack.residentMiB());
         results.put("residentMemory", memory);
 
+        save();
         List<Organisation.Unit> units = registerUnits();
         String root = units.get(0).unitId();
         String improver = tokens.person("bench-improver", "IMPROVER@" + root);
@@ -158,11 +159,14 @@ public final class Bench {
             stage.putAll(run.toMap());
             stage.put("aggregateLoadPlan", store.aggregateLoadPlan(fresh.get(0).initiativeId));
             growth.add(stage);
+            save();
             say("stage %,d events: %.0f commands/s at %d clients", events, run.perSecond(), run.clients());
         }
         summariseGrowth(growth);
         validate();
+        save();
         lag();
+        save();
         queries(units);
         memory.put("afterRunMiB", stack.residentMiB());
     }
@@ -612,6 +616,12 @@ public final class Bench {
             }
             Thread.sleep(250);
         }
+    }
+
+    /** Writes the results so far: a long run that is stopped half-way still leaves its numbers. */
+    private void save() throws IOException {
+        Files.writeString(file, Api.JSON.copy().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(results.all()));
     }
 
     static String verdict(boolean met) {

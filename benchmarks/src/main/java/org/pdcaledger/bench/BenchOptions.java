@@ -49,16 +49,16 @@ record BenchOptions(
         List<String> list = new ArrayList<>(Arrays.asList(args));
         list.removeIf(String::isBlank);
         boolean smoke = list.contains("--smoke");
-        int units = smoke ? 40 : 5000;
+        int units = smoke ? 20 : 5000;
         int perUnit = smoke ? 2 : 10;
-        long events = smoke ? 2_500 : 1_000_000;
+        long events = smoke ? 1_400 : 1_000_000;
         List<Long> stages = null;
         List<Integer> clients = smoke ? List.of(1, 4) : List.of(1, 8, 32);
         int growthClients = smoke ? 4 : 8;
         Duration warmUp = Duration.ofSeconds(smoke ? 1 : 5);
-        Duration duration = Duration.ofSeconds(smoke ? 3 : 20);
-        Duration lag = Duration.ofSeconds(smoke ? 4 : 30);
-        int querySamples = smoke ? 20 : 300;
+        Duration duration = Duration.ofSeconds(smoke ? 2 : 20);
+        Duration lag = Duration.ofSeconds(smoke ? 3 : 30);
+        int querySamples = smoke ? 10 : 300;
         boolean keep = false;
         for (int i = 0; i < list.size(); i++) {
             String option = list.get(i);
@@ -83,10 +83,10 @@ record BenchOptions(
         }
         if (stages == null) {
             long last = events;
-            stages = smoke ? List.of(1_500L, last) : List.of(Math.min(10_000L, last), Math.min(100_000L, last), last)
+            stages = smoke ? List.of(900L, last) : List.of(Math.min(10_000L, last), Math.min(100_000L, last), last)
                     .stream().distinct().toList();
         }
-        int fresh = smoke ? 60 : 2_000;
+        int fresh = smoke ? 40 : 2_000;
         return new BenchOptions(units, perUnit, stages, clients, growthClients, warmUp, duration, lag, fresh,
                 smoke ? 500 : 5_000, querySamples, 1_000, Duration.ofHours(2), root,
                 root.resolve("benchmarks/target/bench"), smoke, keep);
