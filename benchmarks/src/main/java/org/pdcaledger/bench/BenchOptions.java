@@ -86,7 +86,8 @@ record BenchOptions(
             stages = smoke ? List.of(900L, last) : List.of(Math.min(10_000L, last), Math.min(100_000L, last), last)
                     .stream().distinct().toList();
         }
-        int fresh = smoke ? 40 : 2_000;
+        // fresh initiatives per run: enough for every client to have its own, few enough not to crowd the stage
+        int fresh = smoke ? 40 : (int) Math.max(100, Math.min(2_000, stages.get(0) / 20));
         return new BenchOptions(units, perUnit, stages, clients, growthClients, warmUp, duration, lag, fresh,
                 smoke ? 500 : 5_000, querySamples, 1_000, Duration.ofHours(2), root,
                 root.resolve("benchmarks/target/bench"), smoke, keep);

@@ -122,8 +122,9 @@ final class Load {
             map.put("achievedCommandsPerSecond", round(achievedPerSecond));
             map.put("commands", commands);
             map.put("failures", failures);
-            map.put("probes", lagMicros.getTotalCount());
+            map.put("probes", lagMicros.getTotalCount() + probesLost);
             map.put("probesNotVisibleWithin30s", probesLost);
+            map.put("percentilesOf", "the probes that became visible within 30 s");
             Map<String, Object> lag = new LinkedHashMap<>(percentilesMs(lagMicros));
             map.put("lag", lag);
             map.put("commandLatency", percentilesMs(commandMicros));
