@@ -89,9 +89,16 @@ public class ViewStore<T> {
         collection.deleteMany(new Document());
     }
 
-    /** The collection itself, with what the current batch has pending written first. */
+    /**
+     * The collection itself, with what the current batch has pending written first; the batch then forgets this
+     * store's documents, since the caller may change them directly.
+     */
     public MongoCollection<Document> collection() {
-        flushPending();
+        ViewWriteBehind batch = ViewWriteBehind.current();
+        if (batch != null) {
+            batch.flush(this);
+            batch.forget(this);
+        }
         return collection;
     }
 

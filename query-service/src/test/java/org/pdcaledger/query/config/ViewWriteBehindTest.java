@@ -84,6 +84,18 @@ class ViewWriteBehindTest {
     }
 
     @Test
+    void aDirectChangeThroughTheCollection_isSeenByTheRestOfTheBatch() {
+        var unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        unitOfWork.executeWithResult(() -> {
+            counters.apply("d", 1, current -> new Counter("d", 1));
+            counters.collection().deleteOne(Filters.eq("_id", "d"));
+            assertThat(counters.find("d")).isEmpty();
+            return null;
+        });
+        assertThat(stored("d")).isNull();
+    }
+
+    @Test
     void outsideABatch_everyWriteGoesStraightToTheCollection() {
         counters.apply("x", 7, current -> new Counter("x", 7));
         assertThat(stored("x").getInteger("count")).isEqualTo(7);
