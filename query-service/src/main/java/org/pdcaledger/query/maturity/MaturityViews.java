@@ -26,6 +26,7 @@ import org.pdcaledger.kernel.initiative.InitiativeStage;
 import org.pdcaledger.kernel.initiative.PlannedAction;
 import org.pdcaledger.kernel.maturity.CycleTimes;
 import org.pdcaledger.kernel.maturity.Dashboard;
+import org.pdcaledger.kernel.maturity.DimensionScore;
 import org.pdcaledger.kernel.maturity.EvidenceEntry;
 import org.pdcaledger.kernel.maturity.GapCoverage;
 import org.pdcaledger.kernel.maturity.HeatMap;
@@ -179,7 +180,33 @@ public class MaturityViews {
                     IndexMath.round(index.orElse(null)), IndexMath.fine(share),
                     IndexMath.round(index.map(i -> share * i).orElse(0.0))));
         }
-        return new RollUp(properties.depthWeights(), weights > 0 ? IndexMath.round(weighted / weights) : null, shares);
+        return new RollUp(properties.depthWeights(), weights > 0 ? IndexMath.round(weighted / weights) : null,
+                dimensions(snapshot, unitId, contributors, asOf, knownAt), shares);
+    }
+
+    /** Per dimension, {@code Σ weight(depth) × dimension index / Σ weight(depth)} over the contributors rated on it. */
+    private List<DimensionScore> dimensions(Snapshot snapshot, String unitId, List<String> contributors,
+            LocalDate asOf, Instant knownAt) {
+        Map<String, DimensionScore> first = new java.util.LinkedHashMap<>();
+        Map<String, double[]> sums = new java.util.HashMap<>();
+        for (String id : contributors) {
+            Optional<AssessmentFact> current = snapshot.current(id, asOf, knownAt);
+            if (current.isEmpty()) {
+                continue;
+            }
+            double weight = properties.weightAt(snapshot.depthBelow(unitId, id));
+            for (DimensionScore dimension : AssessmentFolding.score(current.get(),
+                    snapshot.definition(current.get().frameworkVersion())).dimensions()) {
+                first.putIfAbsent(dimension.dimensionCode(), dimension);
+                double[] sum = sums.computeIfAbsent(dimension.dimensionCode(), code -> new double[2]);
+                sum[0] += weight * dimension.index();
+                sum[1] += weight;
+            }
+        }
+        List<DimensionScore> dimensions = new ArrayList<>();
+        first.forEach((code, dimension) -> dimensions.add(new DimensionScore(code, dimension.dimensionName(),
+                dimension.weight(), IndexMath.round(sums.get(code)[0] / sums.get(code)[1]))));
+        return dimensions;
     }
 
     /** The roll-up index over the whole subtree (no scope filter), unrounded; for rankings and trends. */

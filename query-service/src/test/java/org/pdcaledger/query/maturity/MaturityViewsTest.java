@@ -157,6 +157,9 @@ class MaturityViewsTest {
                         tuple("i3", 2, 4, 2, 25.0, "a-q2"));
         assertThat(a.rollUp().depthWeights()).containsExactly(1.0, 0.5, 0.25);
         assertThat(a.rollUp().index()).isEqualTo(56.25);
+        // radar of the subtree: d1 (1×62.5 + 0.5×100 + 0.5×0) / 2 = 56.25; d2 (1×25 + 0.5×100 + 0.5×75) / 2 = 56.25
+        assertThat(a.rollUp().dimensions()).extracting("dimensionCode", "index")
+                .containsExactly(tuple("d1", 56.25), tuple("d2", 56.25));
         assertThat(a.rollUp().contributors()).extracting(RollUpShare::unitCode, RollUpShare::depth,
                         RollUpShare::depthWeight, RollUpShare::index, RollUpShare::share, RollUpShare::contribution)
                 .containsExactly(tuple("A", 0, 1.0, 50.0, 0.5, 25.0), tuple("A1", 1, 0.5, 100.0, 0.25, 25.0),

@@ -10,10 +10,13 @@ import java.util.List;
  *
  * @param depthWeights the weights used, index = depth (0 = the unit itself)
  * @param index        {@code null} when no contributing unit has an index
+ * @param dimensions   the dimension radar of the subtree: each dimension's index rolled up the same way over the
+ *                     contributors rated on it (a parent without its own assessment still has a radar)
  * @param contributors every unit within the weighted depths that the caller may see, with its share
  */
 public record RollUp(
         List<Double> depthWeights,
         Double index,
+        List<DimensionScore> dimensions,
         List<RollUpShare> contributors) {
 }
