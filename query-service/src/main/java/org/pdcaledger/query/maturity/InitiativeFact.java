@@ -8,6 +8,8 @@ import org.pdcaledger.kernel.initiative.CheckResult;
 import org.pdcaledger.kernel.initiative.GapReference;
 import org.pdcaledger.kernel.initiative.PlannedAction;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * One event of an initiative in its unit's ledger, reduced to what the maturity views fold.
  *
@@ -22,6 +24,7 @@ import org.pdcaledger.kernel.initiative.PlannedAction;
  * @param actionId     a dropped or completed action
  * @param result       the team's conclusion of a checked cycle
  */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 record InitiativeFact(
         String initiativeId,
         InitiativeFactKind kind,

@@ -67,6 +67,7 @@ public class MaturityProjection {
 
     /** A group of its own: the views only read their own documents and the framework versions at query time. */
     public static final String GROUP = "maturity-views";
+    private static final int CHUNK = 500;
 
     private final ViewStore<UnitNode> units;
     private final ViewStore<AssessmentLedger> assessments;
@@ -279,7 +280,7 @@ public class MaturityProjection {
     // --- reads for the views
 
     Map<String, UnitNode> nodes(Collection<String> unitIds) {
-        return byKey(units.findAll(Filters.in("_id", List.copyOf(unitIds))), UnitNode::unitId);
+        return byKey(units, List.copyOf(unitIds), UnitNode::unitId);
     }
 
     Optional<UnitNode> node(String unitId) {
@@ -288,18 +289,27 @@ public class MaturityProjection {
 
     Map<String, AssessmentLedger> assessmentLedgers(Collection<String> unitIds, String frameworkCode) {
         List<String> keys = unitIds.stream().map(id -> AssessmentLedger.key(id, frameworkCode)).toList();
-        return byKey(assessments.findAll(Filters.in("_id", keys)), AssessmentLedger::unitId);
+        return byKey(assessments, keys, AssessmentLedger::unitId);
     }
 
     Map<String, InitiativeLedger> initiativeLedgers(Collection<String> unitIds) {
-        return byKey(initiatives.findAll(Filters.in("_id", List.copyOf(unitIds))), InitiativeLedger::unitId);
+        return byKey(initiatives, List.copyOf(unitIds), InitiativeLedger::unitId);
     }
 
-    private static <T> Map<String, T> byKey(List<T> documents, java.util.function.Function<T, String> key) {
+    /**
+     * {@code _id $in} look-ups, {@value #CHUNK} keys at a time: mongo-java-server answers a query in one reply, and a
+     * reply over its maximum message size (48 MB) fails, which a large subtree's ledgers would reach.
+     */
+    private static <T> Map<String, T> byKey(ViewStore<T> store, List<String> keys,
+            java.util.function.Function<T, String> key) {
         Map<String, T> map = new java.util.HashMap<>();
-        documents.forEach(document -> map.put(key.apply(document), document));
+        for (int from = 0; from < keys.size(); from += CHUNK) {
+            store.findAll(Filters.in("_id", keys.subList(from, Math.min(keys.size(), from + CHUNK))))
+                    .forEach(document -> map.put(key.apply(document), document));
+        }
         return map;
     }
+
 
     ViewStore<?>[] stores() {
         return new ViewStore<?>[] {units, assessments, assessmentHomes, initiatives, initiativeHomes};
