@@ -18,6 +18,8 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.pdcaledger.kernel.assessment.AssessmentFinalisedEvent;
 import org.pdcaledger.kernel.assessment.AssessmentReopenedEvent;
 import org.pdcaledger.kernel.assessment.AssessmentStatus;
+import org.pdcaledger.kernel.framework.FrameworkDefinition;
+import org.pdcaledger.kernel.framework.FrameworkVersionPublishedEvent;
 import org.pdcaledger.kernel.initiative.ActionAddedEvent;
 import org.pdcaledger.kernel.initiative.ActionCompletedEvent;
 import org.pdcaledger.kernel.initiative.ActionDroppedEvent;
@@ -74,9 +76,12 @@ public class MaturityProjection {
     private final ViewStore<AssessmentHome> assessmentHomes;
     private final ViewStore<InitiativeLedger> initiatives;
     private final ViewStore<InitiativeHome> initiativeHomes;
+    private final ViewStore<FrameworkDefinition> frameworks;
+    private final SubtreeDigests digests;
     private final ZoneId zone;
 
-    MaturityProjection(MongoDatabase readStore, ObjectMapper objectMapper, Clock clock) {
+    MaturityProjection(MongoDatabase readStore, ObjectMapper objectMapper, Clock clock,
+            MaturityProperties properties) {
         this.units = new ViewStore<>(readStore, "maturity-units", UnitNode.class, objectMapper);
         this.assessments = new ViewStore<>(readStore, "maturity-assessments", AssessmentLedger.class, objectMapper);
         this.assessmentHomes = new ViewStore<>(readStore, "maturity-assessment-homes", AssessmentHome.class,
@@ -84,7 +89,29 @@ public class MaturityProjection {
         this.initiatives = new ViewStore<>(readStore, "maturity-initiatives", InitiativeLedger.class, objectMapper);
         this.initiativeHomes = new ViewStore<>(readStore, "maturity-initiative-homes", InitiativeHome.class,
                 objectMapper);
+        this.frameworks = new ViewStore<>(readStore, "maturity-frameworks", FrameworkDefinition.class, objectMapper);
+        this.digests = new SubtreeDigests(readStore, objectMapper, properties.deepestWeighted());
         this.zone = clock.getZone();
+    }
+
+    // --- framework versions, to score assessments while projecting
+
+    @EventHandler
+    void on(FrameworkVersionPublishedEvent event, TrackingToken token) {
+        FrameworkDefinition definition = event.definition();
+        long position = EventPositions.of(token);
+        frameworks.apply(definition.code() + ":" + definition.version(), position, current -> definition);
+        frameworks.apply(definition.code(), position,
+                current -> current == null || current.version() < definition.version() ? definition : null);
+    }
+
+    /** The newest version of a framework: its dimension names and order are the ones roll-ups show. */
+    Optional<FrameworkDefinition> latestDefinition(String code) {
+        return frameworks.find(code);
+    }
+
+    Optional<FrameworkDefinition> definition(String code, int version) {
+        return frameworks.find(code + ":" + version);
     }
 
     // --- the unit tree
@@ -101,18 +128,24 @@ public class MaturityProjection {
         path.add(event.unitId());
         units.apply(event.unitId(), position, current -> new UnitNode(event.unitId(), event.code(), event.name(),
                 event.parentId(), path, current == null ? List.of() : current.children(), false));
+        units.find(event.unitId()).ifPresent(unit -> digests.registered(unit, ancestors(unit), position));
     }
 
     @EventHandler
     void on(UnitRenamedEvent event, TrackingToken token) {
-        units.apply(event.unitId(), EventPositions.of(token), current -> current == null ? null
+        long position = EventPositions.of(token);
+        units.find(event.unitId()).ifPresent(unit -> digests.renamed(unit.unitId(), event.name(), ancestors(unit),
+                position));
+        units.apply(event.unitId(), position, current -> current == null ? null
                 : new UnitNode(current.unitId(), current.code(), event.name(), current.parentId(), current.path(),
                         current.children(), current.retired()));
     }
 
     @EventHandler
     void on(UnitRetiredEvent event, TrackingToken token) {
-        units.apply(event.unitId(), EventPositions.of(token), current -> current == null ? null
+        long position = EventPositions.of(token);
+        units.find(event.unitId()).ifPresent(unit -> digests.retired(unit.unitId(), ancestors(unit), position));
+        units.apply(event.unitId(), position, current -> current == null ? null
                 : new UnitNode(current.unitId(), current.code(), current.name(), current.parentId(), current.path(),
                         current.children(), true));
     }
@@ -124,6 +157,17 @@ public class MaturityProjection {
         if (moved.isEmpty()) {
             return;
         }
+        List<UnitNode> oldAncestors = ancestors(moved.get());
+        List<UnitNode> newAncestors = new ArrayList<>();
+        if (event.toParentId() != null) {
+            units.find(event.toParentId()).ifPresent(parent -> {
+                newAncestors.add(parent);
+                newAncestors.addAll(ancestors(parent));
+            });
+        }
+        UnitNode placed = moved.get().withPlace(event.toParentId(), moved.get().path());
+        digests.moved(placed, oldAncestors, newAncestors.subList(0, Math.min(newAncestors.size(), digests.depth())),
+                frameworkCodes(), position);
         if (event.fromParentId() != null) {
             units.apply(event.fromParentId(), position, parent -> parent == null ? null
                     : parent.withChildren(parent.children().stream().filter(id -> !id.equals(event.unitId()))
@@ -185,6 +229,82 @@ public class MaturityProjection {
     private void appendAssessment(String unitId, String frameworkCode, AssessmentFact fact, long position) {
         assessments.apply(AssessmentLedger.key(unitId, frameworkCode), position, ledger ->
                 (ledger == null ? new AssessmentLedger(unitId, frameworkCode, List.of()) : ledger).with(fact));
+        Optional<UnitNode> unit = units.find(unitId);
+        if (unit.isEmpty()) {
+            return;
+        }
+        AssessmentLedger ledger = assessments.find(AssessmentLedger.key(unitId, frameworkCode)).orElseThrow();
+        List<UnitNode> ancestors = ancestors(unit.get());
+        digests.scored(unitId, frameworkCode, steps(ledger), ancestors, position);
+        UnitWork before = digests.unitWork().find(unitId).orElse(UnitWork.empty(unitId));
+        Map<String, List<LevelFact>> openGaps = new java.util.TreeMap<>(before.openGaps());
+        Map<String, Integer> versions = new java.util.TreeMap<>(before.gapVersions());
+        Optional<AssessmentFact> current = AssessmentFolding.current(ledger, null, null);
+        List<LevelFact> open = current.map(c -> c.levels().stream()
+                        .filter(level -> level.targetLevel() > level.currentLevel()).toList())
+                .orElse(List.of());
+        if (open.isEmpty()) {
+            openGaps.remove(frameworkCode);
+            versions.remove(frameworkCode);
+        } else {
+            openGaps.put(frameworkCode, open);
+            versions.put(frameworkCode, current.get().frameworkVersion());
+        }
+        LocalDate latest = fact.periodEnd() != null ? later(before.latestBusinessDate(), fact.periodEnd())
+                : before.latestBusinessDate();
+        digests.worked(unit.get(), work(unitId, openGaps, versions, latest), ancestors, position);
+    }
+
+    /** The own index of a unit over business dates: one step per period end in its trail. */
+    private List<IndexStep> steps(AssessmentLedger ledger) {
+        List<AssessmentFact> trail = AssessmentFolding.trail(ledger, null, null);
+        List<IndexStep> steps = new ArrayList<>();
+        for (int i = 0; i < trail.size(); i++) {
+            AssessmentFact fact = trail.get(i);
+            if (i + 1 < trail.size() && trail.get(i + 1).periodEnd().equals(fact.periodEnd())) {
+                continue;
+            }
+            AssessmentFolding.Scores scores = AssessmentFolding.score(fact,
+                    definition(ledger.frameworkCode(), fact.frameworkVersion()));
+            if (scores.index() == null) {
+                continue;
+            }
+            Map<String, Double> dimensions = new java.util.TreeMap<>();
+            scores.dimensions().forEach(d -> dimensions.put(d.dimensionCode(), d.index()));
+            steps.add(new IndexStep(fact.periodEnd(), scores.index(), dimensions));
+        }
+        return steps;
+    }
+
+    private UnitWork work(String unitId, Map<String, List<LevelFact>> openGaps, Map<String, Integer> versions,
+            LocalDate latest) {
+        List<InitiativeStatus> statuses = InitiativeTimeline.fold(initiatives.find(unitId).orElse(null), null, null);
+        return new UnitWork(unitId, WorkTally.of(statuses, openGaps), openGaps, versions,
+                statuses.stream().filter(InitiativeStatus::active).toList(), latest);
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a == null || b != null && b.isAfter(a) ? b : a;
+    }
+
+    /** The unit's ancestors, nearest first, as many as the digests reach. */
+    private List<UnitNode> ancestors(UnitNode unit) {
+        List<UnitNode> ancestors = new ArrayList<>();
+        String parentId = unit.parentId();
+        while (parentId != null && ancestors.size() < digests.depth()) {
+            Optional<UnitNode> parent = units.find(parentId);
+            if (parent.isEmpty()) {
+                break;
+            }
+            ancestors.add(parent.get());
+            parentId = parent.get().parentId();
+        }
+        return ancestors;
+    }
+
+    private List<String> frameworkCodes() {
+        return frameworks.findAll(new org.bson.Document()).stream().map(FrameworkDefinition::code).distinct()
+                .sorted().toList();
     }
 
     // --- initiatives
@@ -271,6 +391,11 @@ public class MaturityProjection {
     private void appendInitiative(String unitId, InitiativeFact fact, long position) {
         initiatives.apply(unitId, position, ledger ->
                 (ledger == null ? new InitiativeLedger(unitId, List.of()) : ledger).with(fact));
+        units.find(unitId).ifPresent(unit -> {
+            UnitWork before = digests.unitWork().find(unitId).orElse(UnitWork.empty(unitId));
+            digests.worked(unit, work(unitId, before.openGaps(), before.gapVersions(),
+                    later(before.latestBusinessDate(), fact.businessDate())), ancestors(unit), position);
+        });
     }
 
     private LocalDate day(Instant at) {
@@ -311,8 +436,15 @@ public class MaturityProjection {
     }
 
 
+    SubtreeDigests digests() {
+        return digests;
+    }
+
     ViewStore<?>[] stores() {
-        return new ViewStore<?>[] {units, assessments, assessmentHomes, initiatives, initiativeHomes};
+        List<ViewStore<?>> all = new ArrayList<>(List.of(units, assessments, assessmentHomes, initiatives,
+                initiativeHomes, frameworks));
+        all.addAll(List.of(digests.stores()));
+        return all.toArray(ViewStore<?>[]::new);
     }
 
     @ResetHandler

@@ -100,6 +100,7 @@ public class MaturityViews {
     private final Clock clock;
     private final ProjectionProgress progress;
     private final ViewStore<FrozenRanking> frozenRankings;
+    private volatile boolean precomputed = true;
 
     MaturityViews(MaturityProjection store, FrameworkProjection frameworks, ScopeGuard scopes,
             MaturityProperties properties, Clock clock, ProjectionProgress progress, MongoDatabase readStore,
@@ -126,39 +127,79 @@ public class MaturityViews {
 
     public UnitMaturity maturity(Caller caller, String unitId, String frameworkCode, LocalDate asOf,
             Instant knownAt) {
-        Snapshot snapshot = visibleSnapshot(caller, unitId, frameworkCode, properties.deepestWeighted());
-        return maturity(snapshot, caller, unitId, frameworkCode, asOf != null ? asOf : today(), knownAt);
+        LocalDate day = asOf != null ? asOf : today();
+        UnitNode unit = visibleUnit(caller, unitId);
+        Optional<Fast> fast = fast(caller, unit, frameworkCode, day, knownAt, false);
+        if (fast.isPresent()) {
+            return maturity(fast.get(), caller, unitId, frameworkCode, day);
+        }
+        Snapshot snapshot = snapshot(unitId, frameworkCode, properties.deepestWeighted(), true);
+        return maturity(snapshot, caller, unitId, frameworkCode, day, knownAt);
     }
 
     private UnitMaturity maturity(Snapshot snapshot, Caller caller, String unitId, String frameworkCode,
             LocalDate asOf, Instant knownAt) {
-        UnitNode unit = snapshot.node(unitId);
-        Optional<AssessmentFact> current = snapshot.current(unitId, asOf, knownAt);
-        AssessmentFolding.Scores scores = current
-                .map(fact -> AssessmentFolding.score(fact, snapshot.definition(fact.frameworkVersion())))
-                .orElse(new AssessmentFolding.Scores(null, List.of(), List.of()));
         List<String> contributors = contributors(snapshot, unitId, snapshot.scopes().visibility(caller, READERS));
         List<InitiativeStatus> work = contributors.stream()
                 .flatMap(id -> snapshot.initiatives(id, asOf, knownAt).stream())
                 .toList();
-        return new UnitMaturity(unitId, unit.code(), unit.name(), frameworkCode,
-                current.map(AssessmentFact::frameworkVersion).orElse(null), asOf, knownAt,
-                IndexMath.round(scores.index()), scores.dimensions(), scores.indicators(),
-                rollUp(snapshot, unitId, contributors, asOf, knownAt),
+        return unitMaturity(snapshot, unitId, frameworkCode, asOf, knownAt,
+                snapshot.current(unitId, asOf, knownAt), contributors,
                 coverage(snapshot, contributors, frameworkCode, asOf, knownAt), stages(work), targetsMet(work),
                 cycleTimes(work));
     }
 
+    private UnitMaturity maturity(Fast fast, Caller caller, String unitId, String frameworkCode, LocalDate asOf) {
+        List<String> contributors = contributors(fast.view(), unitId, fast.view().scopes().visibility(caller,
+                READERS));
+        Optional<AssessmentFact> current = AssessmentFolding.current(store.assessmentLedgers(List.of(unitId),
+                frameworkCode).get(unitId), asOf, null);
+        WorkTally tally = WorkTally.EMPTY;
+        for (int depth = 0; depth <= properties.deepestWeighted(); depth++) {
+            if (properties.weightAt(depth) > 0) {
+                tally = tally.plus(fast.work().at(depth), 1);
+            }
+        }
+        GapTally gaps = tally.coverage().getOrDefault(frameworkCode, new GapTally(0, 0));
+        Map<InitiativeStage, Integer> stages = new EnumMap<>(InitiativeStage.class);
+        for (InitiativeStage stage : InitiativeStage.values()) {
+            stages.put(stage, tally.stages().getOrDefault(stage, 0));
+        }
+        int met = tally.checks().getOrDefault(CheckResult.MET, 0);
+        int partly = tally.checks().getOrDefault(CheckResult.PARTLY_MET, 0);
+        int not = tally.checks().getOrDefault(CheckResult.NOT_MET, 0);
+        int concluded = met + partly + not;
+        return unitMaturity(fast.view(), unitId, frameworkCode, asOf, null, current, contributors,
+                new GapCoverage(gaps.open(), gaps.covered(),
+                        gaps.open() == 0 ? null : IndexMath.fine((double) gaps.covered() / gaps.open())),
+                stages, new TargetsMet(concluded, met, partly, not,
+                        concluded == 0 ? null : IndexMath.fine((double) met / concluded)),
+                new CycleTimes(median(tally.planToDo()), median(tally.doToCheck()), median(tally.checkToAct())));
+    }
+
+    private UnitMaturity unitMaturity(Subtree subtree, String unitId, String frameworkCode, LocalDate asOf,
+            Instant knownAt, Optional<AssessmentFact> current, List<String> contributors, GapCoverage coverage,
+            Map<InitiativeStage, Integer> stages, TargetsMet targetsMet, CycleTimes cycleTimes) {
+        AssessmentFolding.Scores scores = current
+                .map(fact -> AssessmentFolding.score(fact, definition(frameworkCode, fact.frameworkVersion())))
+                .orElse(new AssessmentFolding.Scores(null, List.of(), List.of()));
+        return new UnitMaturity(unitId, subtree.code(unitId), subtree.name(unitId), frameworkCode,
+                current.map(AssessmentFact::frameworkVersion).orElse(null), asOf, knownAt,
+                IndexMath.round(scores.index()), scores.dimensions(), scores.indicators(),
+                rollUp(subtree, unitId, contributors, frameworkCode, asOf, knownAt), coverage, stages, targetsMet,
+                cycleTimes);
+    }
+
     /** The units of {@code unitId}'s subtree with a positive depth weight that pass {@code visible}. */
-    private List<String> contributors(Snapshot snapshot, String unitId, Predicate<String> visible) {
+    private List<String> contributors(Subtree snapshot, String unitId, Predicate<String> visible) {
         return snapshot.subtree(unitId, properties.deepestWeighted()).stream()
                 .filter(id -> properties.weightAt(snapshot.depthBelow(unitId, id)) > 0)
                 .filter(visible)
                 .toList();
     }
 
-    private RollUp rollUp(Snapshot snapshot, String unitId, List<String> contributors, LocalDate asOf,
-            Instant knownAt) {
+    private RollUp rollUp(Subtree snapshot, String unitId, List<String> contributors, String frameworkCode,
+            LocalDate asOf, Instant knownAt) {
         double weights = 0;
         double weighted = 0;
         for (String id : contributors) {
@@ -171,46 +212,46 @@ public class MaturityViews {
         }
         List<RollUpShare> shares = new ArrayList<>();
         for (String id : contributors) {
-            UnitNode node = snapshot.node(id);
             int depth = snapshot.depthBelow(unitId, id);
             double weight = properties.weightAt(depth);
             Optional<Double> index = snapshot.index(id, asOf, knownAt);
             double share = index.isPresent() ? weight / weights : 0;
-            shares.add(new RollUpShare(id, node.code(), node.name(), depth, weight,
+            shares.add(new RollUpShare(id, snapshot.code(id), snapshot.name(id), depth, weight,
                     IndexMath.round(index.orElse(null)), IndexMath.fine(share),
                     IndexMath.round(index.map(i -> share * i).orElse(0.0))));
         }
         return new RollUp(properties.depthWeights(), weights > 0 ? IndexMath.round(weighted / weights) : null,
-                dimensions(snapshot, unitId, contributors, asOf, knownAt), shares);
+                dimensions(snapshot, unitId, contributors, frameworkCode, asOf, knownAt), shares);
     }
 
     /** Per dimension, {@code Σ weight(depth) × dimension index / Σ weight(depth)} over the contributors rated on it. */
-    private List<DimensionScore> dimensions(Snapshot snapshot, String unitId, List<String> contributors,
-            LocalDate asOf, Instant knownAt) {
-        Map<String, DimensionScore> first = new java.util.LinkedHashMap<>();
+    private List<DimensionScore> dimensions(Subtree snapshot, String unitId, List<String> contributors,
+            String frameworkCode, LocalDate asOf, Instant knownAt) {
         Map<String, double[]> sums = new java.util.HashMap<>();
         for (String id : contributors) {
-            Optional<AssessmentFact> current = snapshot.current(id, asOf, knownAt);
-            if (current.isEmpty()) {
-                continue;
-            }
             double weight = properties.weightAt(snapshot.depthBelow(unitId, id));
-            for (DimensionScore dimension : AssessmentFolding.score(current.get(),
-                    snapshot.definition(current.get().frameworkVersion())).dimensions()) {
-                first.putIfAbsent(dimension.dimensionCode(), dimension);
-                double[] sum = sums.computeIfAbsent(dimension.dimensionCode(), code -> new double[2]);
-                sum[0] += weight * dimension.index();
+            snapshot.dimensions(id, asOf, knownAt).forEach((code, index) -> {
+                double[] sum = sums.computeIfAbsent(code, c -> new double[2]);
+                sum[0] += weight * index;
                 sum[1] += weight;
-            }
+            });
         }
         List<DimensionScore> dimensions = new ArrayList<>();
-        first.forEach((code, dimension) -> dimensions.add(new DimensionScore(code, dimension.dimensionName(),
-                dimension.weight(), IndexMath.round(sums.get(code)[0] / sums.get(code)[1]))));
+        Optional<FrameworkDefinition> latest = store.latestDefinition(frameworkCode);
+        latest.ifPresent(definition -> definition.dimensions().forEach(dimension -> {
+            double[] sum = sums.remove(dimension.code());
+            if (sum != null) {
+                dimensions.add(new DimensionScore(dimension.code(), dimension.name(),
+                        IndexMath.weight(dimension.weight()), IndexMath.round(sum[0] / sum[1])));
+            }
+        }));
+        sums.keySet().stream().sorted().forEach(code -> dimensions.add(new DimensionScore(code, null, 1.0,
+                IndexMath.round(sums.get(code)[0] / sums.get(code)[1]))));
         return dimensions;
     }
 
     /** The roll-up index over the whole subtree (no scope filter), unrounded; for rankings and trends. */
-    private Optional<Double> rollUpIndex(Snapshot snapshot, String unitId, Predicate<String> visible, LocalDate asOf,
+    private Optional<Double> rollUpIndex(Subtree snapshot, String unitId, Predicate<String> visible, LocalDate asOf,
             Instant knownAt) {
         double weights = 0;
         double weighted = 0;
@@ -282,6 +323,16 @@ public class MaturityViews {
                 median(work.stream().flatMap(i -> i.checkToAct().stream()).toList()));
     }
 
+    private static PhaseTime median(Map<Long, Integer> histogram) {
+        List<Long> days = new ArrayList<>();
+        new java.util.TreeMap<>(histogram).forEach((value, count) -> {
+            for (int i = 0; i < count; i++) {
+                days.add(value);
+            }
+        });
+        return median(days);
+    }
+
     private static PhaseTime median(List<Long> days) {
         if (days.isEmpty()) {
             return new PhaseTime(null, 0);
@@ -296,7 +347,8 @@ public class MaturityViews {
     // --- heat map
 
     public HeatMap heatMap(Caller caller, String parentId, String frameworkCode, LocalDate asOf, Instant knownAt) {
-        Snapshot snapshot = visibleSnapshot(caller, parentId, frameworkCode, 1);
+        visibleUnit(caller, parentId);
+        Snapshot snapshot = snapshot(parentId, frameworkCode, 1, false);
         return heatMap(snapshot, caller, parentId, frameworkCode, asOf != null ? asOf : today(), knownAt);
     }
 
@@ -358,8 +410,8 @@ public class MaturityViews {
         AssessmentPeriod last = to != null ? Periods.containing(type, to.lastDay()) : Periods.containing(type, today());
         AssessmentPeriod first = from != null ? Periods.containing(type, from.firstDay()) : back(last, 3);
         List<AssessmentPeriod> periods = periods(first, last);
-        Snapshot snapshot = visibleSnapshot(caller, unitId, frameworkCode, properties.deepestWeighted() + 1);
-        return trend(snapshot, caller, unitId, frameworkCode, periods, type);
+        UnitNode unit = visibleUnit(caller, unitId);
+        return trend(withChildren(unit, frameworkCode), caller, unitId, frameworkCode, periods, type);
     }
 
     private List<AssessmentPeriod> periods(AssessmentPeriod first, AssessmentPeriod last) {
@@ -386,18 +438,17 @@ public class MaturityViews {
         return p;
     }
 
-    private Trend trend(Snapshot snapshot, Caller caller, String unitId, String frameworkCode,
+    private Trend trend(Subtree subtree, Caller caller, String unitId, String frameworkCode,
             List<AssessmentPeriod> periods, PeriodType type) {
-        Predicate<String> visible = snapshot.scopes().visibility(caller, READERS);
+        Predicate<String> visible = subtree.scopes().visibility(caller, READERS);
         List<String> units = new ArrayList<>();
         units.add(unitId);
-        snapshot.children(unitId).stream().filter(visible).forEach(units::add);
+        subtree.children(unitId).stream().filter(visible).forEach(units::add);
         List<TrendSeries> series = new ArrayList<>();
         for (String id : units) {
-            UnitNode node = snapshot.node(id);
             List<TrendPoint> points = periods.stream().map(p -> new TrendPoint(p.value(),
-                    IndexMath.round(rollUpIndex(snapshot, id, visible, p.lastDay(), null).orElse(null)))).toList();
-            series.add(new TrendSeries(id, node.code(), node.name(), points));
+                    IndexMath.round(rollUpIndex(subtree, id, visible, p.lastDay(), null).orElse(null)))).toList();
+            series.add(new TrendSeries(id, subtree.code(id), subtree.name(id), points));
         }
         return new Trend(unitId, frameworkCode, type, periods.stream().map(AssessmentPeriod::value).toList(), series);
     }
@@ -411,13 +462,11 @@ public class MaturityViews {
 
     public Ranking ranking(Caller caller, String parentId, String frameworkCode, AssessmentPeriod period) {
         UnitNode parent = store.node(parentId).orElseThrow(() -> unitNotFound(parentId));
-        Snapshot snapshot = Snapshot.load(store, parent.unitId(), properties.deepestWeighted() + 1, frameworkCode,
-                version -> frameworks.definition(frameworkCode, version)).orElseThrow(() -> unitNotFound(parentId));
-        return ranking(snapshot, caller, frameworkCode, period);
+        return ranking(withChildren(parent, frameworkCode), caller, frameworkCode, period);
     }
 
-    private Ranking ranking(Snapshot snapshot, Caller caller, String frameworkCode, AssessmentPeriod period) {
-        String parentId = snapshot.rootId();
+    private Ranking ranking(Subtree live, Caller caller, String frameworkCode, AssessmentPeriod period) {
+        String parentId = live.rootId();
         boolean parentVisible = scopes.covers(caller, parentId, READERS);
         AssessmentPeriod previous = Periods.previous(period);
         Instant closingAt = closingOf(period);
@@ -430,9 +479,10 @@ public class MaturityViews {
             String key = FrozenRanking.key(parentId, frameworkCode, period);
             Optional<FrozenRanking> record = frozenRankings.find(key);
             if (record.isEmpty()) {
+                Snapshot atClosing = snapshot(parentId, frameworkCode, properties.deepestWeighted() + 1, false);
                 FrozenRanking fresh = new FrozenRanking(parentId, frameworkCode, period, previous, closingAt,
                         clock.instant(), properties.depthWeights(),
-                        values(snapshot, period, previous, closingAt));
+                        values(atClosing, period, previous, closingAt));
                 frozen = progress.caughtUp();
                 if (frozen) {
                     frozenRankings.apply(key, Long.MAX_VALUE, current -> current == null ? fresh : null);
@@ -445,9 +495,9 @@ public class MaturityViews {
             }
             values = record.get().values();
             frozenAt = frozen ? record.get().frozenAt() : null;
-            corrections = corrections(values, values(snapshot, period, previous, null));
+            corrections = corrections(values, values(live, period, previous, null));
         } else {
-            values = values(snapshot, period, previous, null);
+            values = values(live, period, previous, null);
         }
         Predicate<String> visible = id -> parentVisible || scopes.covers(caller, id, READERS);
         List<RankedValue> shown = values.stream().filter(v -> visible.test(v.unitId())).toList();
@@ -460,17 +510,16 @@ public class MaturityViews {
     }
 
     /** Every active child's roll-up (over its whole subtree) at the ends of both periods, as known at knownAt. */
-    private List<RankedValue> values(Snapshot snapshot, AssessmentPeriod period, AssessmentPeriod previous,
+    private List<RankedValue> values(Subtree subtree, AssessmentPeriod period, AssessmentPeriod previous,
             Instant knownAt) {
         List<RankedValue> values = new ArrayList<>();
-        for (String child : snapshot.children(snapshot.rootId())) {
-            UnitNode node = snapshot.node(child);
-            Double index = IndexMath.round(rollUpIndex(snapshot, child, id -> true, period.lastDay(), knownAt)
+        for (String child : subtree.children(subtree.rootId())) {
+            Double index = IndexMath.round(rollUpIndex(subtree, child, id -> true, period.lastDay(), knownAt)
                     .orElse(null));
-            Double before = IndexMath.round(rollUpIndex(snapshot, child, id -> true, previous.lastDay(), knownAt)
+            Double before = IndexMath.round(rollUpIndex(subtree, child, id -> true, previous.lastDay(), knownAt)
                     .orElse(null));
             Double change = index == null || before == null ? null : IndexMath.round(index - before);
-            values.add(new RankedValue(child, node.code(), node.name(), index, before, change));
+            values.add(new RankedValue(child, subtree.code(child), subtree.name(child), index, before, change));
         }
         return values;
     }
@@ -507,24 +556,60 @@ public class MaturityViews {
 
     public StalledWork stalledWork(Caller caller, String unitId, String frameworkCode, LocalDate asOf,
             Integer stalledAfterDays) {
-        Snapshot snapshot = visibleSnapshot(caller, unitId, frameworkCode, properties.deepestWeighted());
-        return stalledWork(snapshot, caller, unitId, frameworkCode, asOf != null ? asOf : today(),
-                stalledAfterDays);
+        LocalDate day = asOf != null ? asOf : today();
+        UnitNode unit = visibleUnit(caller, unitId);
+        Optional<Fast> fast = fast(caller, unit, frameworkCode, day, null, false);
+        if (fast.isPresent()) {
+            return stalledWork(fast.get(), caller, unitId, frameworkCode, day, stalledAfterDays);
+        }
+        Snapshot snapshot = snapshot(unitId, frameworkCode, properties.deepestWeighted(), true);
+        return stalledWork(snapshot, caller, unitId, frameworkCode, day, stalledAfterDays);
     }
 
     private StalledWork stalledWork(Snapshot snapshot, Caller caller, String unitId, String frameworkCode,
             LocalDate asOf, Integer stalledAfterDays) {
-        int idleLimit = stalledAfterDays != null ? stalledAfterDays : (int) properties.stalledAfter().toDays();
         List<String> contributors = contributors(snapshot, unitId, snapshot.scopes().visibility(caller, READERS));
+        Map<String, List<InitiativeStatus>> active = new java.util.LinkedHashMap<>();
+        Map<String, List<LevelFact>> gaps = new java.util.HashMap<>();
+        Map<String, Optional<FrameworkDefinition>> definitions = new java.util.HashMap<>();
+        for (String id : contributors) {
+            active.put(id, snapshot.initiatives(id, asOf, null).stream().filter(InitiativeStatus::active).toList());
+            gaps.put(id, openGaps(snapshot, id, asOf, null));
+            definitions.put(id, snapshot.current(id, asOf, null)
+                    .flatMap(fact -> snapshot.definition(fact.frameworkVersion())));
+        }
+        return stalledWork(unitId, frameworkCode, asOf, stalledAfterDays, active, gaps, definitions);
+    }
+
+    private StalledWork stalledWork(Fast fast, Caller caller, String unitId, String frameworkCode, LocalDate asOf,
+            Integer stalledAfterDays) {
+        List<String> contributors = contributors(fast.view(), unitId, fast.view().scopes().visibility(caller,
+                READERS));
+        Map<String, UnitWork> own = new java.util.HashMap<>();
+        store.digests().unitWork().findAll(com.mongodb.client.model.Filters.in("_id", contributors))
+                .forEach(work -> own.put(work.unitId(), work));
+        Map<String, List<InitiativeStatus>> active = new java.util.LinkedHashMap<>();
+        Map<String, List<LevelFact>> gaps = new java.util.HashMap<>();
+        Map<String, Optional<FrameworkDefinition>> definitions = new java.util.HashMap<>();
+        for (String id : contributors) {
+            UnitWork work = own.getOrDefault(id, UnitWork.empty(id));
+            active.put(id, work.active());
+            gaps.put(id, work.openGaps().getOrDefault(frameworkCode, List.of()));
+            definitions.put(id, Optional.ofNullable(work.gapVersions().get(frameworkCode))
+                    .flatMap(version -> definition(frameworkCode, version)));
+        }
+        return stalledWork(unitId, frameworkCode, asOf, stalledAfterDays, active, gaps, definitions);
+    }
+
+    private StalledWork stalledWork(String unitId, String frameworkCode, LocalDate asOf, Integer stalledAfterDays,
+            Map<String, List<InitiativeStatus>> active, Map<String, List<LevelFact>> openGaps,
+            Map<String, Optional<FrameworkDefinition>> definitions) {
+        int idleLimit = stalledAfterDays != null ? stalledAfterDays : (int) properties.stalledAfter().toDays();
         List<StalledInitiative> stalled = new ArrayList<>();
         List<OverdueAction> overdue = new ArrayList<>();
         List<UncoveredGap> uncovered = new ArrayList<>();
-        for (String id : contributors) {
-            List<InitiativeStatus> work = snapshot.initiatives(id, asOf, null);
+        active.forEach((id, work) -> {
             for (InitiativeStatus initiative : work) {
-                if (!initiative.active()) {
-                    continue;
-                }
                 long idle = ChronoUnit.DAYS.between(initiative.lastActivityOn(), asOf);
                 if (idle > idleLimit) {
                     stalled.add(new StalledInitiative(initiative.initiativeId(), id, initiative.title(),
@@ -538,19 +623,14 @@ public class MaturityViews {
                     }
                 }
             }
-            Optional<AssessmentFact> current = snapshot.current(id, asOf, null);
-            Optional<FrameworkDefinition> definition = current
-                    .flatMap(fact -> snapshot.definition(fact.frameworkVersion()));
-            for (LevelFact gap : openGaps(snapshot, id, asOf, null)) {
-                boolean worked = work.stream().filter(InitiativeStatus::active)
-                        .anyMatch(i -> i.works(frameworkCode, gap.indicatorCode()));
-                if (!worked) {
-                    uncovered.add(new UncoveredGap(id, frameworkCode, gap.indicatorCode(), definition
+            for (LevelFact gap : openGaps.getOrDefault(id, List.of())) {
+                if (work.stream().noneMatch(i -> i.works(frameworkCode, gap.indicatorCode()))) {
+                    uncovered.add(new UncoveredGap(id, frameworkCode, gap.indicatorCode(), definitions.get(id)
                             .flatMap(d -> d.indicator(gap.indicatorCode())).map(FrameworkIndicator::name)
                             .orElse(null), gap.currentLevel(), gap.targetLevel()));
                 }
             }
-        }
+        });
         stalled.sort(Comparator.comparingLong(StalledInitiative::idleDays).reversed()
                 .thenComparing(StalledInitiative::initiativeId));
         overdue.sort(Comparator.comparing(OverdueAction::dueDate).thenComparing(OverdueAction::initiativeId)
@@ -559,7 +639,8 @@ public class MaturityViews {
     }
 
     public ImprovementEvidence evidence(Caller caller, String unitId, String frameworkCode, LocalDate asOf) {
-        Snapshot snapshot = visibleSnapshot(caller, unitId, frameworkCode, properties.deepestWeighted());
+        visibleUnit(caller, unitId);
+        Snapshot snapshot = snapshot(unitId, frameworkCode, properties.deepestWeighted(), true);
         LocalDate day = asOf != null ? asOf : today();
         List<EvidenceEntry> entries = new ArrayList<>();
         for (String id : contributors(snapshot, unitId, snapshot.scopes().visibility(caller, READERS))) {
@@ -596,7 +677,8 @@ public class MaturityViews {
     }
 
     public InitiativeList initiatives(Caller caller, String unitId, String frameworkCode, LocalDate asOf) {
-        Snapshot snapshot = visibleSnapshot(caller, unitId, frameworkCode, properties.deepestWeighted());
+        visibleUnit(caller, unitId);
+        Snapshot snapshot = snapshot(unitId, frameworkCode, properties.deepestWeighted(), true);
         LocalDate day = asOf != null ? asOf : today();
         long idleLimit = properties.stalledAfter().toDays();
         List<InitiativeRow> rows = new ArrayList<>();
@@ -629,24 +711,119 @@ public class MaturityViews {
                 : Periods.containing(PeriodType.QUARTER, asOf != null ? asOf : today);
         LocalDate day = asOf != null ? asOf
                 : shown.lastDay().isBefore(today) ? shown.lastDay() : today;
-        Snapshot snapshot = visibleSnapshot(caller, unitId, frameworkCode, properties.deepestWeighted() + 1);
+        UnitNode unit = visibleUnit(caller, unitId);
         List<AssessmentPeriod> periods = periods(back(shown, 3), shown);
+        Snapshot heat = snapshot(unitId, frameworkCode, 1, false);
+        Optional<Fast> fast = fast(caller, unit, frameworkCode, day, null, true);
+        if (fast.isPresent()) {
+            return new Dashboard(unitId, frameworkCode, shown, day,
+                    maturity(fast.get(), caller, unitId, frameworkCode, day),
+                    ranking(fast.get().view(), caller, frameworkCode, shown),
+                    heatMap(heat, caller, unitId, frameworkCode, day, null),
+                    trend(fast.get().view(), caller, unitId, frameworkCode, periods, shown.type()),
+                    stalledWork(fast.get(), caller, unitId, frameworkCode, day, null));
+        }
+        Snapshot snapshot = snapshot(unitId, frameworkCode, properties.deepestWeighted() + 1, true);
         return new Dashboard(unitId, frameworkCode, shown, day,
                 maturity(snapshot, caller, unitId, frameworkCode, day, null),
                 ranking(snapshot, caller, frameworkCode, shown),
-                heatMap(snapshot, caller, unitId, frameworkCode, day, null),
+                heatMap(heat, caller, unitId, frameworkCode, day, null),
                 trend(snapshot, caller, unitId, frameworkCode, periods, shown.type()),
                 stalledWork(snapshot, caller, unitId, frameworkCode, day, null));
     }
 
+    // --- where the numbers come from
+
+    /**
+     * The digests of the unit (and of its children), when they can answer: everything recorded so far
+     * ({@code knownAt} absent), digests as deep as the weights reach, no business date in the subtree after
+     * {@code asOf} (the work tallies hold the latest state), and every contributor visible to the caller (the
+     * tallies cannot leave a unit out). Otherwise the ledgers are folded.
+     */
+    private Optional<Fast> fast(Caller caller, UnitNode unit, String frameworkCode, LocalDate asOf, Instant knownAt,
+            boolean children) {
+        if (knownAt != null || !precomputed) {
+            return Optional.empty();
+        }
+        Optional<DigestView> view = digest(unit, frameworkCode, children);
+        if (view.isEmpty()) {
+            return Optional.empty();
+        }
+        SubtreeWork work = store.digests().work().find(unit.unitId())
+                .orElse(new SubtreeWork(unit.unitId(), List.of(), null));
+        if (work.latestBusinessDate() != null && work.latestBusinessDate().isAfter(asOf)) {
+            return Optional.empty();
+        }
+        Predicate<String> visible = view.get().scopes().visibility(caller, READERS);
+        if (!view.get().subtree(unit.unitId(), properties.deepestWeighted()).stream().allMatch(visible)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Fast(view.get(), work));
+    }
+
+    /** The unit's subtree with its children's, from the digests when they reach deep enough, else the ledgers. */
+    private Subtree withChildren(UnitNode unit, String frameworkCode) {
+        Optional<DigestView> view = precomputed ? digest(unit, frameworkCode, true) : Optional.empty();
+        if (view.isPresent()) {
+            return view.get();
+        }
+        return snapshot(unit.unitId(), frameworkCode, properties.deepestWeighted() + 1, false);
+    }
+
+    private Optional<DigestView> digest(UnitNode unit, String frameworkCode, boolean withChildren) {
+        int deepest = properties.deepestWeighted();
+        Optional<SubtreeMembers> root = store.digests().members().find(unit.unitId());
+        if (root.isEmpty() || root.get().depth() < deepest) {
+            return Optional.empty();
+        }
+        Map<String, SubtreeMembers> members = new java.util.HashMap<>();
+        members.put(unit.unitId(), root.get());
+        List<String> keys = new ArrayList<>(List.of(SubtreeScores.key(unit.unitId(), frameworkCode)));
+        if (withChildren) {
+            List<String> children = root.get().members().stream().filter(m -> m.depth() == 1)
+                    .map(SubtreeMember::unitId).toList();
+            for (SubtreeMembers child : store.digests().members()
+                    .findAll(com.mongodb.client.model.Filters.in("_id", children))) {
+                if (child.depth() < deepest) {
+                    return Optional.empty();
+                }
+                members.put(child.unitId(), child);
+            }
+            children.forEach(child -> keys.add(SubtreeScores.key(child, frameworkCode)));
+        }
+        List<SubtreeScores> scores = store.digests().scores().findAll(com.mongodb.client.model.Filters.in("_id",
+                keys));
+        return Optional.of(new DigestView(unit.unitId(), unit.path(), members, scores));
+    }
+
+    /** What the digests give a read: the subtree and the unit's work tallies by depth. */
+    private record Fast(DigestView view, SubtreeWork work) {
+    }
+
+    private Snapshot snapshot(String unitId, String frameworkCode, int depth, boolean withWork) {
+        return Snapshot.load(store, unitId, Math.max(0, depth), frameworkCode,
+                version -> definition(frameworkCode, version), withWork)
+                .orElseThrow(() -> unitNotFound(unitId));
+    }
+
+    private Optional<FrameworkDefinition> definition(String frameworkCode, int version) {
+        Optional<FrameworkDefinition> own = store.definition(frameworkCode, version);
+        return own.isPresent() ? own : frameworks.definition(frameworkCode, version);
+    }
+
+    /** Reads from the digests when they can answer (the default); {@code false} always folds the ledgers. */
+    MaturityViews precomputed(boolean use) {
+        this.precomputed = use;
+        return this;
+    }
+
     // --- scope
 
-    private Snapshot visibleSnapshot(Caller caller, String unitId, String frameworkCode, int depth) {
+    private UnitNode visibleUnit(Caller caller, String unitId) {
         if (!scopes.covers(caller, unitId, READERS)) {
             throw unitNotFound(unitId);
         }
-        return Snapshot.load(store, unitId, Math.max(0, depth), frameworkCode,
-                version -> frameworks.definition(frameworkCode, version)).orElseThrow(() -> unitNotFound(unitId));
+        return store.node(unitId).orElseThrow(() -> unitNotFound(unitId));
     }
 
     private static NotFoundException unitNotFound(String unitId) {

@@ -20,7 +20,7 @@ import org.pdcaledger.support.security.ScopeGuard;
  * framework and their initiative ledgers — a handful of {@code _id} look-ups, one level of the tree at a time. Folds
  * are computed in memory and remembered for the request.
  */
-final class Snapshot {
+final class Snapshot implements Subtree {
 
     private final String rootId;
     private final Map<String, UnitNode> nodes;
@@ -47,6 +47,12 @@ final class Snapshot {
     /** Reads {@code root} and its active subtree {@code depth} levels down; empty when the unit is unknown. */
     static Optional<Snapshot> load(MaturityProjection store, String rootId, int depth, String frameworkCode,
             Function<Integer, Optional<FrameworkDefinition>> definitions) {
+        return load(store, rootId, depth, frameworkCode, definitions, true);
+    }
+
+    /** As {@link #load(MaturityProjection, String, int, String, Function)}; without the initiative ledgers. */
+    static Optional<Snapshot> load(MaturityProjection store, String rootId, int depth, String frameworkCode,
+            Function<Integer, Optional<FrameworkDefinition>> definitions, boolean withWork) {
         Optional<UnitNode> root = store.node(rootId);
         if (root.isEmpty()) {
             return Optional.empty();
@@ -72,11 +78,12 @@ final class Snapshot {
             level = active;
         }
         return Optional.of(new Snapshot(rootId, nodes, depths,
-                store.assessmentLedgers(nodes.keySet(), frameworkCode), store.initiativeLedgers(nodes.keySet()),
-                definitions));
+                store.assessmentLedgers(nodes.keySet(), frameworkCode),
+                withWork ? store.initiativeLedgers(nodes.keySet()) : Map.of(), definitions));
     }
 
-    String rootId() {
+    @Override
+    public String rootId() {
         return rootId;
     }
 
@@ -84,8 +91,19 @@ final class Snapshot {
         return nodes.get(unitId);
     }
 
+    @Override
+    public String code(String unitId) {
+        return nodes.get(unitId).code();
+    }
+
+    @Override
+    public org.pdcaledger.kernel.common.LocalizedName name(String unitId) {
+        return nodes.get(unitId).name();
+    }
+
     /** The active children of a unit in the snapshot, by code. */
-    List<String> children(String unitId) {
+    @Override
+    public List<String> children(String unitId) {
         UnitNode node = nodes.get(unitId);
         if (node == null) {
             return List.of();
@@ -96,7 +114,8 @@ final class Snapshot {
     }
 
     /** {@code unitId} and the active units below it, at most {@code depth} levels down, breadth first by code. */
-    List<String> subtree(String unitId, int depth) {
+    @Override
+    public List<String> subtree(String unitId, int depth) {
         List<String> result = new ArrayList<>();
         if (!nodes.containsKey(unitId) || depth < 0) {
             return result;
@@ -113,7 +132,8 @@ final class Snapshot {
     }
 
     /** Levels below {@code ancestor}; the caller only asks for units of the ancestor's subtree. */
-    int depthBelow(String ancestor, String unitId) {
+    @Override
+    public int depthBelow(String ancestor, String unitId) {
         return depths.get(unitId) - depths.get(ancestor);
     }
 
@@ -121,7 +141,8 @@ final class Snapshot {
      * A scope guard over the paths read with the snapshot, so that filtering a roll-up by the caller's scope costs no
      * further look-ups; same rules as the service's {@link ScopeGuard}.
      */
-    ScopeGuard scopes() {
+    @Override
+    public ScopeGuard scopes() {
         return new ScopeGuard(id -> Optional.ofNullable(nodes.get(id)).map(UnitNode::path).orElse(List.of()));
     }
 
@@ -139,9 +160,19 @@ final class Snapshot {
     }
 
     /** The unit's own index, unrounded; empty when no assessment counts. */
-    Optional<Double> index(String unitId, LocalDate asOf, Instant knownAt) {
+    @Override
+    public Optional<Double> index(String unitId, LocalDate asOf, Instant knownAt) {
         return indexes.computeIfAbsent(unitId + "|" + asOf + "|" + knownAt, key -> current(unitId, asOf, knownAt)
                 .map(fact -> AssessmentFolding.score(fact, definition(fact.frameworkVersion())).index()));
+    }
+
+    @Override
+    public Map<String, Double> dimensions(String unitId, LocalDate asOf, Instant knownAt) {
+        Map<String, Double> dimensions = new java.util.LinkedHashMap<>();
+        current(unitId, asOf, knownAt).ifPresent(fact -> AssessmentFolding.score(fact,
+                definition(fact.frameworkVersion())).dimensions()
+                .forEach(d -> dimensions.put(d.dimensionCode(), d.index())));
+        return dimensions;
     }
 
     List<InitiativeStatus> initiatives(String unitId, LocalDate asOf, Instant knownAt) {

@@ -81,13 +81,26 @@ final class MaturityStory {
     }
 
     MaturityStory published(String day) {
-        frameworks.on(new FrameworkVersionPublishedEvent("fw-mx", framework()), at(day), next());
+        FrameworkVersionPublishedEvent event = new FrameworkVersionPublishedEvent("fw-mx", framework());
+        TrackingToken token = next();
+        frameworks.on(event, at(day), token);
+        projection.on(event, token);
         return this;
     }
 
     MaturityStory unit(String unitId, String code, String parentId) {
         projection.on(new UnitRegisteredEvent(unitId, code, new LocalizedName("单位" + code, "Unit " + code),
                 parentId), next());
+        return this;
+    }
+
+    MaturityStory moved(String unitId, String from, String to) {
+        projection.on(new org.pdcaledger.kernel.unit.UnitMovedEvent(unitId, from, to), next());
+        return this;
+    }
+
+    MaturityStory retired(String unitId) {
+        projection.on(new org.pdcaledger.kernel.unit.UnitRetiredEvent(unitId, "merged"), next());
         return this;
     }
 

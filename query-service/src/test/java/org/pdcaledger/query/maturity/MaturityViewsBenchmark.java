@@ -44,7 +44,8 @@ class MaturityViewsBenchmark {
         ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         MovableClock clock = new MovableClock(Instant.parse("2026-07-20T00:00:00Z"));
-        MaturityProjection projection = new MaturityProjection(database, mapper, clock);
+        MaturityProjection projection = new MaturityProjection(database, mapper, clock,
+                new MaturityProperties(null, null, null, null));
         FrameworkProjection frameworks = new FrameworkProjection(database, mapper);
         frameworks.on(new org.pdcaledger.kernel.framework.FrameworkVersionPublishedEvent("fw-mx",
                 MaturityStory.framework()), Instant.parse("2026-01-01T00:00:00Z"),

@@ -85,7 +85,7 @@ class MaturityViewsTest {
         database = client.getDatabase("test");
         mapper = new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         clock = new MovableClock(Instant.parse("2026-07-05T00:00:00Z"));
-        projection = new MaturityProjection(database, mapper, clock);
+        projection = new MaturityProjection(database, mapper, clock, new MaturityProperties(null, null, null, null));
         frameworks = new FrameworkProjection(database, mapper);
         story = new MaturityStory(projection, frameworks);
         caughtUp = true;
@@ -468,11 +468,13 @@ class MaturityViewsTest {
                 .stream().map(Document::toJson).toList();
     }
 
+    /** Every collection the projection writes (not the frozen rankings, which reads write). */
     private Map<String, List<String>> projectionDocuments() {
         Map<String, List<String>> all = new java.util.TreeMap<>();
-        for (String name : List.of("maturity-units", "maturity-assessments", "maturity-assessment-homes",
-                "maturity-initiatives", "maturity-initiative-homes")) {
-            all.put(name, documents(name));
+        for (String name : database.listCollectionNames()) {
+            if (name.startsWith("maturity-") && !name.equals("maturity-frozen-rankings")) {
+                all.put(name, documents(name));
+            }
         }
         return all;
     }
@@ -482,6 +484,8 @@ class MaturityViewsTest {
         city();
         afterQ2();
         Map<String, List<String>> once = projectionDocuments();
+        assertThat(once.keySet()).contains("maturity-units", "maturity-assessments", "maturity-initiatives",
+                "maturity-subtree-members", "maturity-subtree-scores", "maturity-subtree-work", "maturity-unit-work");
         assertThat(once.get("maturity-initiatives")).hasSize(2);
 
         story.rewind();
@@ -496,4 +500,58 @@ class MaturityViewsTest {
         afterQ2();
         assertThat(projectionDocuments()).isEqualTo(once);
     }
+
+    /** Every view a reader may ask for at a date on or after every business date, as JSON, fast or folded. */
+    private List<String> everyView(MaturityViews views, LocalDate asOf) throws Exception {
+        List<String> json = new ArrayList<>();
+        for (String unit : List.of("u-c", "u-a", "u-a1", "u-a2", "u-b", "u-d", "u-e", "u-f", "u-g")) {
+            if (projection.node(unit).isEmpty()) {
+                continue;
+            }
+            json.add(mapper.writeValueAsString(views.maturity(ADMIN, unit, FRAMEWORK, asOf, null)));
+            json.add(mapper.writeValueAsString(views.stalledWork(ADMIN, unit, FRAMEWORK, asOf, null)));
+            json.add(mapper.writeValueAsString(views.trend(ADMIN, unit, FRAMEWORK, Periods.parse("2026-Q1"),
+                    Periods.parse("2026-Q4"), PeriodType.QUARTER)));
+            json.add(mapper.writeValueAsString(views.ranking(ADMIN, unit, FRAMEWORK, Periods.parse("2026-Q3"))));
+            json.add(mapper.writeValueAsString(views.dashboard(ADMIN, unit, FRAMEWORK, Periods.parse("2026-Q3"),
+                    asOf)));
+        }
+        return json;
+    }
+
+    @Test
+    void theDigestsKeptAtProjectionTime_answerExactlyAsFoldingTheLedgers() throws Exception {
+        city();
+        afterQ2();
+        LocalDate end = LocalDate.parse("2026-12-31");
+
+        List<String> folded = everyView(views.precomputed(false), end);
+        List<String> digested = everyView(views.precomputed(true), end);
+
+        assertThat(digested).isEqualTo(folded);
+        assertThat(digested.get(0)).contains("\"rollUp\"");
+    }
+
+    @Test
+    void theDigests_followMovesRetirementsAndNewUnits() throws Exception {
+        city();
+        story.unit("u-g", "G", "u-a1")
+                .finalised("g-q2", "u-g", "2026-Q2", "2026-07-04", 4, 4, 4, 4, 4, 4)
+                .launched("in-5", "u-g", "i1", "2026-07-05");
+        story.moved("u-a2", "u-a", "u-b").retired("u-d")
+                .finalised("a2-q3", "u-a2", "2026-Q3", "2026-10-02", 2, 3, 2, 3, 2, 3);
+        LocalDate end = LocalDate.parse("2026-12-31");
+
+        List<String> folded = everyView(views.precomputed(false), end);
+        List<String> digested = everyView(views.precomputed(true), end);
+
+        assertThat(digested).isEqualTo(folded);
+        UnitMaturity b = views.maturity(ADMIN, "u-b", FRAMEWORK, end, null);
+        assertThat(b.rollUp().contributors()).extracting(RollUpShare::unitCode).containsExactly("B", "A2");
+        UnitMaturity c = views.maturity(ADMIN, "u-c", FRAMEWORK, end, null);
+        assertThat(c.rollUp().contributors()).extracting(RollUpShare::unitCode)
+                .containsExactly("C", "A", "B", "E", "F", "A1", "A2");
+        assertThat(c.stages().get(InitiativeStage.PLANNING)).isEqualTo(1); // in-3 moved along with A2; in-5 is too deep
+    }
+
 }
