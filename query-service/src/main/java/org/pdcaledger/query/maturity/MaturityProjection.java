@@ -56,7 +56,10 @@ import com.mongodb.client.model.Filters;
  * <li>{@code maturity-initiatives}: per unit, the append-only ledger of its initiatives' events
  *     ({@link InitiativeLedger});</li>
  * <li>{@code maturity-assessment-homes}, {@code maturity-initiative-homes}: where the events that name only an
- *     assessment or an initiative belong.</li>
+ *     assessment or an initiative belong;</li>
+ * <li>{@code maturity-frameworks}: the framework versions, so assessments are scored while projecting;</li>
+ * <li>the subtree digests ({@link SubtreeDigests}): per unit, its subtree down to the weighted depth with every
+ *     member's index steps and the subtree's work tallies, so a roll-up reads one document, not the subtree.</li>
  * </ul>
  * Nothing here depends on the clock or on another processing group: every document is a function of the events
  * (their payloads, timestamps and positions), so a rebuild writes byte-identical documents. Both time axes are kept
@@ -256,7 +259,7 @@ public class MaturityProjection {
     }
 
     /** The own index of a unit over business dates: one step per period end in its trail. */
-    private List<IndexStep> steps(AssessmentLedger ledger) {
+    List<IndexStep> steps(AssessmentLedger ledger) {
         List<AssessmentFact> trail = AssessmentFolding.trail(ledger, null, null);
         List<IndexStep> steps = new ArrayList<>();
         for (int i = 0; i < trail.size(); i++) {
@@ -276,7 +279,7 @@ public class MaturityProjection {
         return steps;
     }
 
-    private UnitWork work(String unitId, Map<String, List<LevelFact>> openGaps, Map<String, Integer> versions,
+    UnitWork work(String unitId, Map<String, List<LevelFact>> openGaps, Map<String, Integer> versions,
             LocalDate latest) {
         List<InitiativeStatus> statuses = InitiativeTimeline.fold(initiatives.find(unitId).orElse(null), null, null);
         return new UnitWork(unitId, WorkTally.of(statuses, openGaps), openGaps, versions,

@@ -32,7 +32,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * initiatives per unit (≈ 50,000) on the in-memory mongo-java-server. Not a test (the name does not end in
  * {@code Test}); run it on demand:
  * {@code ./mvnw -q -B verify -pl query-service -am -Dtest=MaturityViewsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
- * The ledgers are written directly, in the shapes the projection writes, to keep the set-up short.
+ * The ledgers and the subtree digests are written directly, in the shapes the projection writes, to keep the
+ * set-up short; {@code -Dbench.digests=false} leaves the digests out and measures folding the ledgers.
  */
 class MaturityViewsBenchmark {
 
@@ -57,6 +58,7 @@ class MaturityViewsBenchmark {
                 InitiativeLedger.class, mapper);
         Random random = new Random(1);
         long started = System.nanoTime();
+        java.util.Map<String, List<String>> children = new java.util.LinkedHashMap<>();
         List<String> bureaus = new ArrayList<>();
         List<String> divisions = new ArrayList<>();
         int bureauCount = Integer.getInteger("bench.bureaus", 10);
@@ -66,34 +68,83 @@ class MaturityViewsBenchmark {
                 divisions.add("b" + b + "d" + d);
             }
         }
+        children.put("root", bureaus);
         write(units, assessments, initiatives, random, "root", null, List.of("root"), bureaus);
         for (int b = 0; b < bureauCount; b++) {
             List<String> divs = divisions.subList(b * 50, b * 50 + 50);
+            children.put("b" + b, divs);
             write(units, assessments, initiatives, random, "b" + b, "root", List.of("root", "b" + b), divs);
             for (String div : divs) {
                 List<String> sections = new ArrayList<>();
                 for (int s = 0; s < 9; s++) {
                     sections.add(div + "s" + s);
                 }
+                children.put(div, sections);
                 write(units, assessments, initiatives, random, div, "b" + b, List.of("root", "b" + b, div), sections);
                 for (String section : sections) {
+                    children.put(section, List.of());
                     write(units, assessments, initiatives, random, section, div,
                             List.of("root", "b" + b, div, section), List.of());
                 }
             }
+        }
+        if (Boolean.parseBoolean(System.getProperty("bench.digests", "true"))) {
+            digests(projection, children);
         }
         System.out.printf("set-up: %d ms%n", (System.nanoTime() - started) / 1_000_000);
         ScopeGuard scopes = new ScopeGuard(id -> projection.node(id).map(UnitNode::path).orElse(List.of()));
         MaturityViews views = new MaturityViews(projection, frameworks, scopes,
                 new MaturityProperties(null, null, null, null), clock, () -> true, database, mapper);
         Caller admin = new Caller("admin", "admin", List.of(Grant.parse("ADMIN@*")), false);
-        LocalDate asOf = LocalDate.parse("2026-06-30");
+        LocalDate asOf = LocalDate.parse("2026-07-15");
         for (String unit : List.of("b3d7s4", "b3d7", "b3", "root")) {
             measure("maturity " + unit, () -> views.maturity(admin, unit, "MX", asOf, null));
-            measure("dashboard " + unit, () -> views.dashboard(admin, unit, "MX", Periods.parse("2026-Q2"), null));
+            measure("dashboard " + unit, () -> views.dashboard(admin, unit, "MX", Periods.parse("2026-Q3"), asOf));
         }
         client.close();
         server.shutdownNow();
+    }
+
+    /** The digests the projection would have written for this tree, from the ledgers. */
+    private static void digests(MaturityProjection projection, java.util.Map<String, List<String>> children) {
+        java.util.Map<String, List<IndexStep>> steps = new java.util.HashMap<>();
+        java.util.Map<String, UnitWork> own = new java.util.HashMap<>();
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        children.forEach((parent, list) -> list.forEach(child -> parents.put(child, parent)));
+        var ledgers = projection.assessmentLedgers(children.keySet(), "MX");
+        for (String unit : children.keySet()) {
+            AssessmentLedger ledger = ledgers.get(unit);
+            steps.put(unit, projection.steps(ledger));
+            var current = AssessmentFolding.current(ledger, null, null).orElseThrow();
+            List<LevelFact> open = current.levels().stream().filter(l -> l.targetLevel() > l.currentLevel())
+                    .toList();
+            own.put(unit, projection.work(unit, java.util.Map.of("MX", open), java.util.Map.of("MX", 1),
+                    LocalDate.parse("2026-06-30")));
+        }
+        SubtreeDigests digests = projection.digests();
+        for (String unit : children.keySet()) {
+            List<SubtreeMember> members = new ArrayList<>();
+            List<MemberScores> scores = new ArrayList<>();
+            List<WorkTally> tallies = new ArrayList<>();
+            List<String> level = List.of(unit);
+            for (int depth = 0; depth <= digests.depth() && !level.isEmpty(); depth++) {
+                WorkTally tally = WorkTally.EMPTY;
+                List<String> next = new ArrayList<>();
+                for (String id : level) {
+                    members.add(new SubtreeMember(id, id, new LocalizedName(id, id), depth,
+                            depth == 0 ? parents.get(id) : parents.get(id), false));
+                    scores.add(new MemberScores(id, steps.get(id)));
+                    tally = tally.plus(own.get(id).tally(), 1);
+                    next.addAll(children.get(id));
+                }
+                tallies.add(tally);
+                level = next;
+            }
+            digests.members().apply(unit, 1, x -> new SubtreeMembers(unit, digests.depth(), members));
+            digests.scores().apply(SubtreeScores.key(unit, "MX"), 1, x -> new SubtreeScores(unit, "MX", scores));
+            digests.work().apply(unit, 1, x -> new SubtreeWork(unit, tallies, LocalDate.parse("2026-06-30")));
+            digests.unitWork().apply(unit, 1, x -> own.get(unit));
+        }
     }
 
     private static void measure(String what, Supplier<Object> call) {
