@@ -24,6 +24,7 @@ final class DigestView implements Subtree {
     private final Map<String, SubtreeMember> byId = new HashMap<>();
     private final Map<String, List<String>> paths = new HashMap<>();
     private final Map<String, List<IndexStep>> steps = new HashMap<>();
+    private final Map<String, List<DepthSums>> sums;
 
     /**
      * @param rootPath the path of {@code rootId} from the root of the tree
@@ -32,6 +33,16 @@ final class DigestView implements Subtree {
      */
     DigestView(String rootId, List<String> rootPath, Map<String, SubtreeMembers> members,
             List<SubtreeScores> scores) {
+        this(rootId, rootPath, members, scores, Map.of());
+    }
+
+    /**
+     * @param sums the depth sums of the children's score documents (read without their members), which give a
+     *             child's roll-up without reading its subtree
+     */
+    DigestView(String rootId, List<String> rootPath, Map<String, SubtreeMembers> members,
+            List<SubtreeScores> scores, Map<String, List<DepthSums>> sums) {
+        this.sums = sums;
         this.rootId = rootId;
         this.members = members;
         SubtreeMembers root = members.get(rootId);
@@ -59,6 +70,36 @@ final class DigestView implements Subtree {
                 paths.putIfAbsent(m.unitId(), path);
             }
         });
+    }
+
+    /**
+     * A child's roll-up from its depth sums: {@code Σ w(d) × sum(d) / Σ w(d) × count(d)} as of {@code asOf}; empty
+     * when its sums were not read or nothing counts.
+     */
+    Optional<Optional<Double>> summedRollUp(String unitId, LocalDate asOf, MaturityProperties properties) {
+        List<DepthSums> byDepth = sums.get(unitId);
+        if (byDepth == null) {
+            return Optional.empty();
+        }
+        double weighted = 0;
+        double weights = 0;
+        for (DepthSums level : byDepth) {
+            double weight = properties.weightAt(level.depth());
+            if (weight <= 0 || level.depth() > properties.deepestWeighted()) {
+                continue;
+            }
+            DepthSums.SumStep found = null;
+            for (DepthSums.SumStep step : level.steps()) {
+                if (!step.from().isAfter(asOf)) {
+                    found = step;
+                }
+            }
+            if (found != null && found.count() > 0) {
+                weighted += weight * found.sum();
+                weights += weight * found.count();
+            }
+        }
+        return Optional.of(weights > 0 ? Optional.of(weighted / weights) : Optional.empty());
     }
 
     /** Whether the digests reach {@code depth} levels below {@code unitId}. */
@@ -121,7 +162,7 @@ final class DigestView implements Subtree {
     }
 
     /** The members that are not retired and have no retired ancestor within the document (the unit itself counts). */
-    private static List<SubtreeMember> active(SubtreeMembers doc) {
+    static List<SubtreeMember> active(SubtreeMembers doc) {
         Map<String, SubtreeMember> local = new HashMap<>();
         doc.members().forEach(m -> local.put(m.unitId(), m));
         List<SubtreeMember> active = new ArrayList<>();

@@ -147,7 +147,8 @@ public class MaturityProjection {
     @EventHandler
     void on(UnitRetiredEvent event, TrackingToken token) {
         long position = EventPositions.of(token);
-        units.find(event.unitId()).ifPresent(unit -> digests.retired(unit.unitId(), ancestors(unit), position));
+        units.find(event.unitId()).ifPresent(unit -> digests.retired(unit.unitId(), ancestors(unit),
+                frameworkCodes(), position));
         units.apply(event.unitId(), position, current -> current == null ? null
                 : new UnitNode(current.unitId(), current.code(), current.name(), current.parentId(), current.path(),
                         current.children(), true));

@@ -100,7 +100,10 @@ public class MaturityViews {
     private final Clock clock;
     private final ProjectionProgress progress;
     private final ViewStore<FrozenRanking> frozenRankings;
+    private final ObjectMapper objectMapper;
     private volatile boolean precomputed = true;
+    private static final org.bson.json.JsonWriterSettings RELAXED = org.bson.json.JsonWriterSettings.builder()
+            .outputMode(org.bson.json.JsonMode.RELAXED).build();
 
     MaturityViews(MaturityProjection store, FrameworkProjection frameworks, ScopeGuard scopes,
             MaturityProperties properties, Clock clock, ProjectionProgress progress, MongoDatabase readStore,
@@ -113,6 +116,7 @@ public class MaturityViews {
         this.progress = progress;
         this.frozenRankings = new ViewStore<>(readStore, "maturity-frozen-rankings", FrozenRanking.class,
                 objectMapper);
+        this.objectMapper = objectMapper;
     }
 
     public List<Double> depthWeights() {
@@ -253,6 +257,12 @@ public class MaturityViews {
     /** The roll-up index over the whole subtree (no scope filter), unrounded; for rankings and trends. */
     private Optional<Double> rollUpIndex(Subtree snapshot, String unitId, Predicate<String> visible, LocalDate asOf,
             Instant knownAt) {
+        if (snapshot instanceof DigestView digest && knownAt == null && visible.test(unitId)) {
+            Optional<Optional<Double>> summed = digest.summedRollUp(unitId, asOf, properties);
+            if (summed.isPresent()) {
+                return summed.get();
+            }
+        }
         double weights = 0;
         double weighted = 0;
         for (String id : contributors(snapshot, unitId, visible)) {
@@ -779,21 +789,39 @@ public class MaturityViews {
         Map<String, SubtreeMembers> members = new java.util.HashMap<>();
         members.put(unit.unitId(), root.get());
         List<String> keys = new ArrayList<>(List.of(SubtreeScores.key(unit.unitId(), frameworkCode)));
+        Map<String, List<DepthSums>> sums = new java.util.HashMap<>();
         if (withChildren) {
             List<String> children = root.get().members().stream().filter(m -> m.depth() == 1)
                     .map(SubtreeMember::unitId).toList();
-            for (SubtreeMembers child : store.digests().members()
-                    .findAll(com.mongodb.client.model.Filters.in("_id", children))) {
+            for (SubtreeMembers child : withoutMembers(store.digests().members(), SubtreeMembers.class,
+                    children)) {
                 if (child.depth() < deepest) {
                     return Optional.empty();
                 }
-                members.put(child.unitId(), child);
             }
-            children.forEach(child -> keys.add(SubtreeScores.key(child, frameworkCode)));
+            withoutMembers(store.digests().scores(), SubtreeScores.class, children.stream()
+                    .map(child -> SubtreeScores.key(child, frameworkCode)).toList())
+                    .forEach(doc -> sums.put(doc.unitId(), doc.byDepth()));
+            children.forEach(child -> sums.putIfAbsent(child, List.of()));
         }
         List<SubtreeScores> scores = store.digests().scores().findAll(com.mongodb.client.model.Filters.in("_id",
                 keys));
-        return Optional.of(new DigestView(unit.unitId(), unit.path(), members, scores));
+        return Optional.of(new DigestView(unit.unitId(), unit.path(), members, scores, sums));
+    }
+
+    /** Digest documents without their (long) member lists: a child's depth and depth sums are all a read needs. */
+    private <T> List<T> withoutMembers(ViewStore<T> digest, Class<T> type, List<String> keys) {
+        List<T> documents = new ArrayList<>();
+        digest.collection().find(com.mongodb.client.model.Filters.in("_id", keys))
+                .projection(com.mongodb.client.model.Projections.exclude("_id", ViewStore.POSITION, "members"))
+                .forEach(document -> {
+                    try {
+                        documents.add(objectMapper.readValue(document.toJson(RELAXED), type));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("cannot read " + type.getSimpleName(), e);
+                    }
+                });
+        return documents;
     }
 
     /** What the digests give a read: the subtree and the unit's work tallies by depth. */

@@ -101,7 +101,7 @@ final class SubtreeDigests {
     }
 
     /** Marks the unit retired in every digest it is in, and takes its subtree's work out of its ancestors'. */
-    void retired(String unitId, List<UnitNode> ancestors, long position) {
+    void retired(String unitId, List<UnitNode> ancestors, List<String> frameworks, long position) {
         UnaryOperator<SubtreeMembers> retire = doc -> doc == null ? null : withMembers(doc, doc.members().stream()
                 .map(m -> m.unitId().equals(unitId)
                         ? new SubtreeMember(m.unitId(), m.code(), m.name(), m.depth(), m.parentId(), true) : m)
@@ -117,6 +117,9 @@ final class SubtreeDigests {
                     : doc.plus(subtree, k, -1, depth, null));
         }
         members.apply(unitId, position, retire);
+        for (int k = 1; k <= Math.min(depth, ancestors.size()); k++) {
+            resum(ancestors.get(k - 1).unitId(), frameworks, position);
+        }
     }
 
     /**
@@ -266,8 +269,52 @@ final class SubtreeDigests {
         return new SubtreeMembers(doc.unitId(), doc.depth(), list);
     }
 
-    private static SubtreeScores withScores(SubtreeScores doc, List<MemberScores> list) {
-        return new SubtreeScores(doc.unitId(), doc.frameworkCode(), list);
+    private SubtreeScores withScores(SubtreeScores doc, List<MemberScores> list) {
+        return summed(new SubtreeScores(doc.unitId(), doc.frameworkCode(), list));
+    }
+
+    /** The scores with their depth sums over the members that are active now in the unit's member list. */
+    SubtreeScores summed(SubtreeScores doc) {
+        Map<String, Integer> depthOf = new HashMap<>();
+        members.find(doc.unitId()).ifPresent(list -> DigestView.active(list)
+                .forEach(m -> depthOf.put(m.unitId(), m.depth())));
+        List<DepthSums> byDepth = new ArrayList<>();
+        for (int d = 0; d <= depth; d++) {
+            int at = d;
+            List<MemberScores> level = doc.members().stream()
+                    .filter(m -> depthOf.containsKey(m.unitId()) && depthOf.get(m.unitId()) == at).toList();
+            java.util.TreeSet<LocalDate> dates = new java.util.TreeSet<>();
+            level.forEach(m -> m.steps().forEach(step -> dates.add(step.from())));
+            List<DepthSums.SumStep> steps = new ArrayList<>();
+            for (LocalDate date : dates) {
+                double sum = 0;
+                int count = 0;
+                for (MemberScores member : level) {
+                    IndexStep step = null;
+                    for (IndexStep candidate : member.steps()) {
+                        if (!candidate.from().isAfter(date)) {
+                            step = candidate;
+                        }
+                    }
+                    if (step != null) {
+                        sum += step.index();
+                        count++;
+                    }
+                }
+                steps.add(new DepthSums.SumStep(date, sum, count));
+            }
+            if (!steps.isEmpty()) {
+                byDepth.add(new DepthSums(d, steps));
+            }
+        }
+        return new SubtreeScores(doc.unitId(), doc.frameworkCode(), doc.members(), byDepth);
+    }
+
+    /** Recomputes the depth sums of a unit's score documents after its member list changed. */
+    private void resum(String unitId, List<String> frameworks, long position) {
+        for (String framework : frameworks) {
+            scores.apply(SubtreeScores.key(unitId, framework), position, doc -> doc == null ? null : summed(doc));
+        }
     }
 
     private static <T> UnaryOperator<T> andThen(UnaryOperator<T> first, UnaryOperator<T> second) {

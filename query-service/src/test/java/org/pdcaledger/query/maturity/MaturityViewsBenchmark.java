@@ -145,6 +145,9 @@ class MaturityViewsBenchmark {
             digests.work().apply(unit, 1, x -> new SubtreeWork(unit, tallies, LocalDate.parse("2026-06-30")));
             digests.unitWork().apply(unit, 1, x -> own.get(unit));
         }
+        for (String unit : children.keySet()) {
+            digests.scores().apply(SubtreeScores.key(unit, "MX"), 2, doc -> digests.summed(doc));
+        }
     }
 
     private static void measure(String what, Supplier<Object> call) {
