@@ -185,6 +185,9 @@ final class DigestView implements Subtree {
 
     @Override
     public int depthBelow(String ancestor, String unitId) {
+        if (ancestor.equals(rootId)) {
+            return byId.get(unitId).depth();
+        }
         SubtreeMembers doc = members.get(ancestor);
         return doc.members().stream().filter(m -> m.unitId().equals(unitId)).findFirst().orElseThrow().depth();
     }

@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A unit's own improvement work as everything recorded so far says: its tally (what its subtree digests add up), its
- * open gaps per framework (with the framework version of the assessment they come from), its active initiatives (for stalled and overdue work, judged against the date when read)
- * and the latest business date of anything it is built from.
+ * A unit's own improvement work as everything recorded so far says: its tally (what its subtree digests add up),
+ * its open gaps per framework (with the framework version of the assessment they come from), its active initiatives
+ * (for stalled and overdue work, judged against the date when read) and the latest business date of anything it is
+ * built from.
  */
 record UnitWork(
         String unitId,

@@ -30,8 +30,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  * Measures unit maturity and the dashboard over 5,011 units (a root, 10 bureaus, 50 divisions each, 9 sections
  * each), one finalised assessment of 12 indicators per unit and quarter for two quarters (≈ 120,000 ratings) and ten
  * initiatives per unit (≈ 50,000) on the in-memory mongo-java-server. Not a test (the name does not end in
- * {@code Test}); run it on demand:
- * {@code ./mvnw -q -B verify -pl query-service -am -Dtest=MaturityViewsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code Test}); run it on demand: {@code ./mvnw -q -B verify -pl query-service -am
+ * -Dtest=MaturityViewsBenchmark -Dsurefire.failIfNoSpecifiedTests=false}.
  * The ledgers and the subtree digests are written directly, in the shapes the projection writes, to keep the
  * set-up short; {@code -Dbench.digests=false} leaves the digests out and measures folding the ledgers.
  */
