@@ -163,6 +163,11 @@ class DashboardHttpTest {
 
     @Test
     void ranking_listsOnlyTheChildrenTheCallerMaySee() throws Exception {
+        // Q2 closed long ago: the ranking is frozen at the first read once the projection has caught up
+        await().atMost(Duration.ofSeconds(20)).until(() -> http.perform(get("/api/rankings")
+                .param("parent", "dh-city").param("framework", FRAMEWORK).param("period", "2026-Q2")
+                .header("Authorization", MAYOR)).andReturn().getResponse().getContentAsString()
+                .contains("\"frozen\":true"));
         http.perform(get("/api/rankings").param("parent", "dh-city").param("framework", FRAMEWORK)
                         .param("period", "2026-Q2").header("Authorization", MAYOR))
                 .andExpect(status().isOk())
