@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                      1 its children, …; depths beyond the list weigh 0 (seed 004: 1, 0.5, 0.25)
  * @param rankingGrace  how long after a period's last day late assessments still enter its ranking; after that the
  *                      period is closed and its ranking frozen
- * @param stalledAfter  an active initiative with no event for this long is stalled (by default the initiative
- *                      list's {@code pdca.initiatives.stalled-after})
+ * @param stalledAfter  an active initiative with no event for this long is stalled (default 14 days, as the
+ *                      initiative list's {@code pdca.initiatives.stalled-after})
  * @param maxTrendPeriods the most periods one trend answers
  */
 @ConfigurationProperties("pdca.maturity")
