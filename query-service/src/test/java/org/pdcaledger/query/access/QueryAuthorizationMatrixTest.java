@@ -100,7 +100,8 @@ class QueryAuthorizationMatrixTest extends AuthorizationMatrixContract {
         await().atMost(Duration.ofSeconds(20)).until(() -> known("mx-b") && visible("/api/frameworks/" + FRAMEWORK)
                 && visible("/api/assessments/" + ASSESSMENT) && visible("/api/initiatives/" + INITIATIVE)
                 && !feedScope.pathOf("mx-a1").isEmpty() && visible("/api/feedback/" + FEEDBACK)
-                && visible("/api/feedback/initiatives/" + INITIATIVE + "/effect"));
+                && visible("/api/feedback/initiatives/" + INITIATIVE + "/effect")
+                && visible("/api/units/mx-a1/maturity?framework=" + FRAMEWORK));
     }
 
     @AfterEach
