@@ -36,6 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Component
 public class ServiceClient {
 
+    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(5);
+
     private final URI commandService;
     private final URI queryService;
     private final IdentityTokenIssuer tokens;
@@ -84,6 +86,29 @@ public class ServiceClient {
     /** The raw answer of a read, for pages that treat every status themselves. */
     public ServiceAnswer get(String pathAndQuery) {
         return send(queryService, "GET", pathAndQuery, null, null, null);
+    }
+
+    /**
+     * Waits (a few seconds at most) until query-service shows {@code path} at {@code version} or later, so the page a
+     * person is sent to after a write shows that write: the read models follow the event store asynchronously.
+     */
+    public boolean awaitProjected(String path, long version) {
+        long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
+        while (true) {
+            ServiceAnswer answer = get(path);
+            if (answer.succeeded() && answer.body() != null && answer.body().path("version").asLong(-1) >= version) {
+                return true;
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
     }
 
     public ServiceAnswer post(String path, Object body, Long ifMatch) {

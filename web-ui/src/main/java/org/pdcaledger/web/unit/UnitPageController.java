@@ -62,6 +62,7 @@ class UnitPageController {
         body.put("parentId", blankToNull(form.get("parentId")));
         ServiceAnswer answer = services.post("/api/units", body, null);
         if (answer.succeeded()) {
+            services.awaitProjected("/api/units/" + answer.text("unitId"), 0);
             return Htmx.redirect(request, response, "/units/" + answer.text("unitId") + "?registered");
         }
         Forms.refused(model, response, answer, form);
@@ -136,6 +137,9 @@ class UnitPageController {
     private String afterWrite(String unitId, ServiceAnswer answer, Map<String, String> form, String fragment,
             Model model, HttpServletRequest request, HttpServletResponse response) {
         if (answer.succeeded()) {
+            if (answer.version() != null) {
+                services.awaitProjected("/api/units/" + unitId, answer.version());
+            }
             return Htmx.redirect(request, response, "/units/" + unitId + "?saved");
         }
         Forms.refused(model, response, answer, form);
