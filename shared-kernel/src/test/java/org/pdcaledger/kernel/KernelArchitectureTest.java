@@ -28,7 +28,7 @@ class KernelArchitectureTest {
 
     @Test
     void everyEvent_isARecordWithARevision() {
-        classes().that().haveSimpleNameEndingWith("Event").and().areTopLevelClasses()
+        classes().that().haveSimpleNameEndingWith("Event").and().areTopLevelClasses().and().areNotInterfaces()
                 .should().beRecords().andShould().beAnnotatedWith(Revision.class)
                 .check(KERNEL);
     }
