@@ -128,6 +128,7 @@ class AssessmentPageController {
             return "assessment/assessment :: rating-answer";
         }
         Forms.refused(model, response, answer, form);
+        model.addAttribute("ratedCount", view.ratings().size());
         model.addAttribute("version", answer.stale() ? view.version() : version);
         model.addAttribute("rating", view.ratings().stream().filter(r -> r.indicatorCode().equals(indicator))
                 .findFirst().orElse(null));

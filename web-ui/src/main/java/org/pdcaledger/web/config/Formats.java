@@ -86,6 +86,15 @@ public class Formats {
         return "f-" + field.replaceAll("[^A-Za-z0-9_-]+", "-").replaceAll("-+$", "");
     }
 
+    /** {@code pdca.initiative.plan-recorded.v1} becomes {@code plan-recorded}, the key of the event's label. */
+    public String eventKey(String eventType) {
+        if (eventType == null) {
+            return "";
+        }
+        String[] parts = eventType.split("\\.");
+        return parts.length >= 4 ? parts[parts.length - 2] : eventType;
+    }
+
     public boolean english() {
         return "en".equals(LocaleContextHolder.getLocale().getLanguage());
     }

@@ -90,6 +90,7 @@ class UnitPagesTest {
     @Test
     void register_navigatesToTheNewUnit_whenAccepted() throws Exception {
         services.answer("POST", "/api/units", 201, "{\"unitId\":\"u-9\",\"version\":0}", 0L);
+        services.answer("GET", "/api/units/u-9", 200, "{\"unitId\":\"u-9\",\"version\":0}", 0L);
 
         http.perform(post("/units").with(user("admin")).with(csrf()).header("HX-Request", "true")
                         .param("code", "SZ-FIN").param("name.zh", "财政局").param("name.en", "Finance Bureau"))
