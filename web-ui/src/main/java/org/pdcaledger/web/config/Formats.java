@@ -53,6 +53,16 @@ public class Formats {
         return format.format(value);
     }
 
+    /** An index or score with at most one decimal: {@code 62.5}, {@code 100}. */
+    public String decimal(Number value) {
+        if (value == null) {
+            return "–";
+        }
+        NumberFormat format = NumberFormat.getNumberInstance(LocaleContextHolder.getLocale());
+        format.setMaximumFractionDigits(1);
+        return format.format(value.doubleValue());
+    }
+
     public String percent(Number ratio) {
         if (ratio == null) {
             return "–";

@@ -121,8 +121,8 @@ class InitiativePageController {
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("name", trim(form.get("metric.name")));
         metric.put("unitOfMeasure", trim(form.get("metric.unitOfMeasure")));
-        metric.put("baseline", trim(form.get("metric.baseline")));
-        metric.put("target", trim(form.get("metric.target")));
+        metric.put("baseline", number(form.get("metric.baseline")));
+        metric.put("target", number(form.get("metric.target")));
         metric.put("direction", trim(form.get("metric.direction")));
         body.put("metric", metric);
         ServiceAnswer answer = services.post("/api/initiatives", body, null);
@@ -203,7 +203,7 @@ class InitiativePageController {
     String measurement(@PathVariable String id, @RequestParam Map<String, String> form, Model model,
             HttpServletRequest request, HttpServletResponse response) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("value", trim(form.get("value")));
+        body.put("value", number(form.get("value")));
         body.put("measuredOn", trim(form.get("measuredOn")));
         body.put("note", trim(form.get("note")));
         return write(id, "measurements", body, form, "measurement-form", model, request, response);
@@ -306,6 +306,22 @@ class InitiativePageController {
                 model.addAttribute("gapFramework", view.definition());
                 view.definition().indicator(indicator).ifPresent(i -> model.addAttribute("gapIndicator", i));
             });
+        }
+    }
+
+    /**
+     * A number typed in a form as a JSON number; what does not read as one goes as typed, so the service names the
+     * field in its answer and the message lands next to the input.
+     */
+    private static Object number(String value) {
+        String text = trim(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(text.replace(",", "").replace("，", ""));
+        } catch (NumberFormatException e) {
+            return text;
         }
     }
 

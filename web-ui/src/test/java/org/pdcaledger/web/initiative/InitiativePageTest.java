@@ -107,6 +107,6 @@ class InitiativePageTest {
 
         assertThat(services.received()).anySatisfy(request -> assertThat(request.body())
                 .contains("\"gaps\":[{\"frameworkCode\":\"GOV-OPS-QUALITY\",\"indicatorCode\":\"standardisation\"}]")
-                .contains("\"team\":[\"li.na\",\"wang.wu\"]").contains("\"baseline\":\"10\""));
+                .contains("\"team\":[\"li.na\",\"wang.wu\"]").contains("\"baseline\":10"));
     }
 }

@@ -1,0 +1,73 @@
+package org.pdcaledger.web.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pdcaledger.web.support.Fixtures.json;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pdcaledger.kernel.access.Grant;
+import org.pdcaledger.web.access.UserAccount;
+import org.pdcaledger.web.access.UserAccounts;
+import org.pdcaledger.web.support.Fixtures;
+import org.pdcaledger.web.support.StubServices;
+import org.pdcaledger.web.support.WebUiTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * The administration pages: only for administrators, listing what the account store holds, with forms that go to
+ * the administration API.
+ */
+@WebUiTest
+class AdminPagesTest {
+
+    @Autowired
+    MockMvc http;
+    @Autowired
+    StubServices services;
+    @Autowired
+    UserAccounts accounts;
+
+    @BeforeEach
+    void reset() {
+        services.reset();
+        services.answer("/api/units", json(Fixtures.units()));
+        accounts.save(new UserAccount("li.na", "李娜", "{noop}x", List.of(Grant.parse("ASSESSOR@u-2")), true));
+    }
+
+    @Test
+    void users_listsGrantsByUnitName_withFormsForTheAdministrationApi() throws Exception {
+        String page = http.perform(get("/admin/users").with(user("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("id=\"user-table\"").contains("李娜").contains("评估员 @ 财政局")
+                .contains("data-api=\"/admin/api/users\"").contains("data-api=\"/admin/api/users/li.na/grants\"")
+                .contains("id=\"problem-messages\"").contains("这个用户名已被使用。");
+    }
+
+    @Test
+    void users_inEnglish() throws Exception {
+        http.perform(get("/admin/users").param("lang", "en").with(user("admin")))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("Users and grants").contains("Assessor @ Finance Bureau"));
+    }
+
+    @Test
+    void administration_isRefused_toAPersonWithoutTheAdministratorGrant() throws Exception {
+        http.perform(get("/admin/users").with(user("li.na"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void rebuild_isAClearlyMarkedPlaceholder() throws Exception {
+        http.perform(get("/admin/rebuild").with(user("admin")))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString())
+                        .contains("id=\"rebuild-placeholder\"").contains("role=\"progressbar\""));
+    }
+}
