@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -200,9 +199,9 @@ class ImprovementJourneyIT {
         screenshot("07-assessment-finalised");
 
         browser.go("/assessments?unit=" + officeId);
+        new org.openqa.selenium.support.ui.Select(browser.find(By.id("f-frameworkCode"))).selectByValue(FRAMEWORK);
         browser.find(By.id("f-period-value")).sendKeys(PERIOD);
         browser.find(By.cssSelector("#start-panel button[type=submit]")).click();
-        browser.find(By.id("ind-standardisation"));
         WebElement indicator = browser.find(By.id("ind-standardisation"));
         indicator.findElement(By.cssSelector("input[name=currentLevel][value='3']")).click();
         indicator.findElement(By.cssSelector("input[name=targetLevel][value='2']")).click();
@@ -259,6 +258,11 @@ class ImprovementJourneyIT {
         screenshot("15-framework");
         browser.go("/admin/users");
         assertThat(browser.find(By.id("user-table")).getText()).contains("李娜");
+        browser.find(By.id("new-username")).sendKeys("wang.wu." + suffix.toLowerCase());
+        browser.find(By.id("new-displayName")).sendKeys("王五");
+        browser.find(By.cssSelector("form[data-api='/admin/api/users'] button[type=submit]")).click();
+        browser.waitForText(By.id("user-table"), "王五");
+        assertThat(browser.find(By.cssSelector("#secret-box [data-secret]")).getText()).hasSizeGreaterThan(11);
         screenshot("16-admin-users");
         browser.go("/admin/integrations");
         screenshot("17-admin-integrations");
@@ -269,7 +273,9 @@ class ImprovementJourneyIT {
     @Test
     @Order(7)
     void theMainScreens_atPhoneWidth() throws Exception {
-        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        ChromeDriver chrome = (ChromeDriver) browser.driver();
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
         try {
             browser.go("/board?unit=" + officeId + "&framework=" + FRAMEWORK);
             browser.find(By.id("gap-board"));
@@ -285,7 +291,7 @@ class ImprovementJourneyIT {
             browser.find(By.id("dashboard"));
             screenshot("24-dashboard-phone");
         } finally {
-            browser.driver().manage().window().setSize(new Dimension(1280, 900));
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
         }
     }
 
@@ -383,7 +389,9 @@ class ImprovementJourneyIT {
         chrome.executeScript("window.scrollTo(0, 0)");
         Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) size.get("width")).doubleValue();
+        Map<String, Object> viewport = (Map<String, Object>) metrics.get("cssLayoutViewport");
+        double width = Math.max(((Number) size.get("width")).doubleValue(),
+                ((Number) viewport.get("clientWidth")).doubleValue());
         double height = Math.min(((Number) size.get("height")).doubleValue(), 12000);
         Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true,

@@ -60,12 +60,15 @@ class AssessmentPageController {
         model.addAttribute("nodes", nodes);
         model.addAttribute("unitId", unitId);
         model.addAttribute("unitsById", units.byId(nodes));
-        model.addAttribute("frameworks", frameworks());
+        List<FrameworkSummary> frameworks = frameworks();
+        model.addAttribute("frameworks", frameworks);
         model.addAttribute("assessments", unitId == null ? List.of()
                 : services.read("/api/assessments?unit=" + unitId, new TypeReference<List<AssessmentSummary>>() {
                 }));
+        String preferred = frameworks.stream().map(FrameworkSummary::code).filter("GOV-OPS-QUALITY"::equals)
+                .findFirst().orElse(frameworks.isEmpty() ? "" : frameworks.get(0).code());
         model.addAttribute("form", Map.of("unitId", unitId == null ? "" : unitId, "period.type", "QUARTER",
-                "kind", "SELF"));
+                "kind", "SELF", "frameworkCode", preferred));
         return "assessment/index";
     }
 

@@ -39,16 +39,19 @@ class DashboardCharts {
     String funnel(Map<String, Integer> stages) {
         List<Object> names = new ArrayList<>();
         List<Object> values = new ArrayList<>();
+        Map<String, String> colours = Map.of("PLANNING", "#1f4e8c", "EXECUTION", "#8a5300", "EVALUATION", "#5b3e96",
+                "CONTINUOUS_IMPROVEMENT", "#1e6b3a", "COMPLETED", "#3d4a5a");
         for (String stage : STAGES) {
             names.add(text("stage." + stage));
-            values.add(stages.getOrDefault(stage, 0));
+            values.add(Map.of("value", stages.getOrDefault(stage, 0),
+                    "itemStyle", Map.of("color", colours.get(stage))));
         }
         Map<String, Object> option = base();
         option.put("grid", Map.of("left", 110, "right", 40, "top", 10, "bottom", 24));
         option.put("xAxis", Map.of("type", "value", "minInterval", 1));
         option.put("yAxis", Map.of("type", "category", "inverse", true, "data", names));
         option.put("series", List.of(Map.of("type", "bar", "data", values, "barWidth", "55%",
-                "itemStyle", Map.of("color", "#1f4e8c"), "label", Map.of("show", true, "position", "right"))));
+                "label", Map.of("show", true, "position", "right"))));
         return write(option);
     }
 

@@ -281,7 +281,8 @@ class InitiativePageController {
         model.addAttribute("today", LocalDate.now(Formats.ZONE).toString());
         model.addAttribute("planRows", PLAN_ROWS);
         if (model.getAttribute("form") == null) {
-            model.addAttribute("form", Map.of("version", Long.toString(detail.version())));
+            model.addAttribute("form", Map.of("version", Long.toString(detail.version()),
+                    "measuredOn", LocalDate.now(Formats.ZONE).toString()));
         }
         List<Map<String, String>> indicators = new ArrayList<>();
         detail.gaps().forEach(gap -> {

@@ -75,7 +75,8 @@ class MetricChart {
         option.put("grid", Map.of("left", 48, "right", 24, "top", 40, "bottom", 32));
         option.put("legend", Map.of("top", 0));
         option.put("tooltip", Map.of("trigger", "axis"));
-        option.put("xAxis", Map.of("type", "time"));
+        option.put("xAxis", Map.of("type", "time", "minInterval", 24 * 3600 * 1000,
+                "axisLabel", Map.of("formatter", "{yyyy}-{MM}-{dd}", "hideOverlap", true)));
         double low = Math.min(detail.metric().baseline().doubleValue(), detail.metric().target().doubleValue());
         double high = Math.max(detail.metric().baseline().doubleValue(), detail.metric().target().doubleValue());
         for (MetricPoint point : detail.series()) {
