@@ -57,8 +57,15 @@ class DashboardCharts {
 
     String radar(JsonNode dimensions, JsonNode rolledUp, String language) {
         if (dimensions == null || !dimensions.isArray() || dimensions.isEmpty()) {
-            return null;
+            if (rolledUp == null || !rolledUp.isArray() || rolledUp.isEmpty()) {
+                return null;
+            }
+            return radarOf(rolledUp, null, text("dashboard.radar.rollUp"), language);
         }
+        return radarOf(dimensions, rolledUp, text("dashboard.radar.own"), language);
+    }
+
+    private String radarOf(JsonNode dimensions, JsonNode rolledUp, String firstName, String language) {
         List<Object> indicators = new ArrayList<>();
         List<Object> own = new ArrayList<>();
         dimensions.forEach(d -> {
@@ -66,7 +73,7 @@ class DashboardCharts {
             own.add(round(d.path("index").asDouble()));
         });
         List<Object> data = new ArrayList<>();
-        data.add(Map.of("name", text("dashboard.radar.own"), "value", own, "symbol", "circle"));
+        data.add(Map.of("name", firstName, "value", own, "symbol", "circle"));
         if (rolledUp != null && rolledUp.isArray() && rolledUp.size() == dimensions.size()) {
             List<Object> subtree = new ArrayList<>();
             rolledUp.forEach(d -> subtree.add(round(d.path("index").asDouble())));
@@ -109,7 +116,7 @@ class DashboardCharts {
                 Map.of("rotate", 45, "interval", 0)));
         option.put("yAxis", Map.of("type", "category", "data", units, "inverse", true));
         option.put("visualMap", Map.of("min", 1, "max", 5, "calculable", false, "orient", "horizontal",
-                "left", "center", "bottom", 0, "itemHeight", 100,
+                "left", "center", "bottom", 0, "itemHeight", 160, "text", List.of("5", "1"),
                 "inRange", Map.of("color", List.of("#fdecea", "#fff4db", "#e8f0fa", "#b7d3ef", "#1e6b3a"))));
         option.put("series", List.of(Map.of("type", "heatmap", "data", cells,
                 "label", Map.of("show", true, "fontWeight", "bold", "color", "#1b2430"),

@@ -138,10 +138,14 @@ class DashboardPageController {
         model.addAttribute("funnelChart", charts.funnel(stages));
         model.addAttribute("radarChart", charts.radar(maturity.path("dimensions"),
                 maturity.path("rollUp").path("dimensions"), language));
-        model.addAttribute("dimensions", rowsOf(maturity.path("dimensions"), d -> Map.of(
+        JsonNode shown = maturity.path("dimensions").isEmpty() ? maturity.path("rollUp").path("dimensions")
+                : maturity.path("dimensions");
+        model.addAttribute("dimensions", rowsOf(shown, d -> Map.of(
                 "name", DashboardCharts.name(d.path("dimensionName"), language),
                 "index", d.path("index").asDouble())));
         model.addAttribute("heatMapChart", charts.heatMap(dashboard.path("heatMap"), language));
+        model.addAttribute("heatMapHeight", 170 + 44 * dashboard.path("heatMap").path("rows").size());
+        model.addAttribute("dimensionsRolledUp", maturity.path("dimensions").isEmpty());
         model.addAttribute("trendChart", charts.trend(dashboard.path("trend"), language));
         JsonNode ranking = dashboard.path("ranking");
         model.addAttribute("rankingPeriod", ranking.path("period").path("value").asText(""));

@@ -68,7 +68,8 @@ class AssessmentPageTest {
 
         assertThat(fragment).contains("id=\"ind-integration\"").contains("已保存")
                 .contains("hx-swap-oob=\"true\"").contains("name=\"version\" value=\"4\"")
-                .contains("已评定 2 / 2 个指标");
+                .contains("已评定 2 / 2 个指标")
+                .containsPattern("id=\"status-panel\"[^>]*hx-swap-oob=\"true\"").contains("全部指标已评定");
         assertThat(services.received()).anySatisfy(request -> {
             assertThat(request.method()).isEqualTo("PUT");
             assertThat(request.body()).contains("\"currentLevel\":3").contains("\"targetLevel\":4");
