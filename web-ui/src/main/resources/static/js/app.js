@@ -67,6 +67,19 @@
     drawCharts(event.detail.target);
     focusProblem(event.detail.target);
   });
+  // While a form is on its way, its submit button cannot be pressed twice; the spinner beside it shows the wait.
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    event.detail.elt.querySelectorAll("button[type=submit]").forEach(function (button) {
+      button.disabled = true;
+      button.setAttribute("data-busy", "true");
+    });
+  });
+  document.addEventListener("htmx:afterRequest", function (event) {
+    event.detail.elt.querySelectorAll("button[data-busy]").forEach(function (button) {
+      button.disabled = false;
+      button.removeAttribute("data-busy");
+    });
+  });
   // Problem answers (422, 412, 400) carry the re-rendered form: swap them in like a success.
   document.addEventListener("htmx:beforeSwap", function (event) {
     var status = event.detail.xhr.status;

@@ -64,6 +64,29 @@ class AdminPagesTest {
     }
 
     @Test
+    void integrations_listEveryWebhook_andADeliveryCanBeSentAgain() throws Exception {
+        services.answer("/api/webhooks", """
+                [{"id":"wh-1","url":"https://receiver.example/hook","types":[],"status":"active","createdAt":"2026-11-20T02:00:00Z",
+                  "position":42,"owner":"client-a"}]""");
+        services.answer("/api/webhooks/wh-1", """
+                {"id":"wh-1","url":"https://receiver.example/hook","types":[],"status":"disabled","disabledReason":"410",
+                 "createdAt":"2026-11-20T02:00:00Z","position":42,"owner":"client-a"}""");
+        services.answer("/api/webhooks/wh-1/deliveries", """
+                [{"deliveryId":"d-42","subscriptionId":"wh-1","eventId":"e","eventType":"pdca.unit.unit-registered.v1",
+                  "position":42,"status":"failed","attempts":7,"lastResponseCode":410}]""");
+
+        String list = http.perform(get("/admin/integrations").with(user("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String one = http.perform(get("/admin/integrations/wh-1").with(user("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(list).contains("https://receiver.example/hook").contains("client-a").contains("启用");
+        assertThat(one).contains("已停用").contains("失败").contains("410")
+                .contains("data-api=\"/api/webhooks/wh-1/deliveries/d-42/redeliver\"")
+                .contains("data-api=\"/api/webhooks/wh-1/enable\"");
+    }
+
+    @Test
     void rebuild_isAClearlyMarkedPlaceholder() throws Exception {
         http.perform(get("/admin/rebuild").with(user("admin")))
                 .andExpect(status().isOk())
