@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.pdcaledger.kernel.access.Grant;
 import org.pdcaledger.kernel.access.Role;
+import org.pdcaledger.kernel.common.AccessDeniedException;
 import org.pdcaledger.kernel.common.LocalizedName;
 import org.pdcaledger.kernel.unit.RegisterUnitCommand;
 import org.pdcaledger.support.security.Caller;
@@ -38,7 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * a root.
  * <p>
  * All or nothing, in two steps: every row is checked first and the file is rejected with every problem listed by
- * row and column; then the units are registered parents first, each through the ordinary
+ * row and column (a file that places a unit outside the caller's ADMIN scope is refused as a whole with 403, as a
+ * single registration would be); then the units are registered parents first, each through the ordinary
  * {@link RegisterUnitCommand} (so every rule and scope check of a single registration applies), all inside one
  * database transaction, so a failure half-way (a code taken concurrently) stores nothing either.
  */
@@ -49,6 +51,7 @@ class UnitTreeImport {
     static final int MAX_ROWS = 5_000;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,39}");
     private static final int MAX_NAME = 200;
+    private static final String NOT_IN_SCOPE = "not-in-scope";
 
     private final CommandGateway commands;
     private final UnitTreeTable tree;
@@ -80,6 +83,13 @@ class UnitTreeImport {
         List<Row> rows = read(csv, problems);
         if (problems.isEmpty()) {
             check(rows, caller, problems);
+        }
+        List<String> outOfScope = problems.stream().filter(p -> NOT_IN_SCOPE.equals(p.code()))
+                .map(p -> "row " + p.row() + ": " + p.message()).toList();
+        if (!outOfScope.isEmpty()) {
+            // a scope refusal is a 403 like every other command's, not one more problem of the file
+            throw new AccessDeniedException("the file places units outside your scope; " + String.join("; ",
+                    outOfScope));
         }
         if (!problems.isEmpty()) {
             throw new UnitImportRejectedException(problems);
@@ -178,7 +188,7 @@ class UnitTreeImport {
         String parent = row.parentCode();
         if (parent == null) {
             if (!scopes.covers(caller, Grant.ALL_UNITS, Role.ADMIN)) {
-                problems.add(new RowProblem(row.number(), "parent_code", "not-in-scope",
+                problems.add(new RowProblem(row.number(), "parent_code", NOT_IN_SCOPE,
                         "only an administrator of every unit may register a root unit"));
             }
             return;
@@ -202,7 +212,7 @@ class UnitTreeImport {
             problems.add(new RowProblem(row.number(), "parent_code", "parent-retired",
                     "unit " + parent + " is retired and takes no new units"));
         } else if (!scopes.covers(caller, existing.get(), Role.ADMIN)) {
-            problems.add(new RowProblem(row.number(), "parent_code", "not-in-scope",
+            problems.add(new RowProblem(row.number(), "parent_code", NOT_IN_SCOPE,
                     "you have no ADMIN grant that covers unit " + parent));
         }
     }

@@ -19,7 +19,7 @@ class FeedEndpointRules {
     EndpointRules feedRules() {
         return requests -> requests
                 .requestMatchers(HttpMethod.GET, "/api/feed/asyncapi.json", "/api/asyncapi.json",
-                        "/v3/api-docs", "/v3/api-docs/**")
+                        "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**")
                 .authenticated()
                 .requestMatchers(HttpMethod.GET, "/api/feed", "/api/feed/stream")
                 .hasAnyRole("INTEGRATOR", "LEADER", "ADMIN");

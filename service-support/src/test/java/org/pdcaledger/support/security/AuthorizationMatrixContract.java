@@ -46,7 +46,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * <ul>
  * <li>{@code endpoint}: the method and path pattern exactly as Spring maps it (the failure message prints it).</li>
  * <li>{@code request}: the path to call, with a query string if the endpoint needs one; blank = the pattern.</li>
- * <li>{@code headers}: {@code Name: value} pairs separated by {@code ;}; {@code body}: JSON sent as the body.</li>
+ * <li>{@code headers}: {@code Name: value} pairs separated by {@code ;}; {@code body}: sent as the body, JSON
+ * unless a {@code Content-Type} header says otherwise; {@code \n} in it stands for a line break (for CSV).</li>
  * <li>Each role cell: {@code in / out}, each one of {@code allow} (anything but 401, 403, 404 or a 5xx: the
  * request passed the checks), {@code deny} (403) or {@code hide} (404: the caller must not even learn that the
  * target exists).</li>
@@ -139,12 +140,19 @@ public abstract class AuthorizationMatrixContract {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        MediaType contentType = MediaType.APPLICATION_JSON;
         for (String header : entry.headers()) {
             int colon = header.indexOf(':');
-            builder.header(header.substring(0, colon).trim(), fill(header.substring(colon + 1).trim(), n));
+            String name = header.substring(0, colon).trim();
+            String value = fill(header.substring(colon + 1).trim(), n);
+            if (name.equalsIgnoreCase("Content-Type")) {
+                contentType = MediaType.parseMediaType(value);
+            } else {
+                builder.header(name, value);
+            }
         }
         if (!entry.body().isBlank()) {
-            builder.contentType(MediaType.APPLICATION_JSON).content(fill(entry.body(), n));
+            builder.contentType(contentType).content(fill(entry.body(), n).replace("\\n", "\n"));
         }
         return builder;
     }
