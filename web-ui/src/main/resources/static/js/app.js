@@ -80,12 +80,45 @@
       button.removeAttribute("data-busy");
     });
   });
-  // Problem answers (422, 412, 400) carry the re-rendered form: swap them in like a success.
+  // A refused write carries its form re-drawn with the problem (X-Form-Problem): swap it in like a success.
+  // A session that ended sends the person to the login page instead of drawing it inside a form.
   document.addEventListener("htmx:beforeSwap", function (event) {
-    var status = event.detail.xhr.status;
-    if (status === 400 || status === 409 || status === 412 || status === 422) {
+    var xhr = event.detail.xhr;
+    if (xhr.responseURL && /\/login(\?|$)/.test(new URL(xhr.responseURL).pathname + "?")) {
+      event.detail.shouldSwap = false;
+      window.location.href = xhr.responseURL;
+      return;
+    }
+    if (xhr.getResponseHeader("X-Form-Problem") === "true") {
       event.detail.shouldSwap = true;
       event.detail.isError = false;
     }
+  });
+
+  // Anything else that failed (a service down, a refused request): say so at the top of the page.
+  function announce(message) {
+    var main = document.getElementById("main");
+    if (!main) {
+      return;
+    }
+    var alert = document.getElementById("request-failed");
+    if (!alert) {
+      alert = document.createElement("div");
+      alert.id = "request-failed";
+      alert.className = "alert alert-error";
+      alert.setAttribute("role", "alert");
+      alert.setAttribute("tabindex", "-1");
+      main.insertBefore(alert, main.firstChild);
+    }
+    alert.textContent = message;
+    alert.focus();
+  }
+  document.addEventListener("htmx:responseError", function (event) {
+    if (event.detail.xhr.getResponseHeader("X-Form-Problem") !== "true") {
+      announce(document.body.getAttribute("data-request-failed") || "The request failed.");
+    }
+  });
+  document.addEventListener("htmx:sendError", function () {
+    announce(document.body.getAttribute("data-request-failed") || "The request failed.");
   });
 })();

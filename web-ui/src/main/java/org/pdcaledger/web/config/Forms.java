@@ -13,6 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 public final class Forms {
 
+    /** Marks an answer that carries the form re-drawn with its problem, so the page swaps it in whatever the status. */
+    public static final String FORM_PROBLEM_HEADER = "X-Form-Problem";
+
     private Forms() {
     }
 
@@ -28,6 +31,7 @@ public final class Forms {
         ServiceProblem problem = answer.problem() != null ? answer.problem()
                 : new ServiceProblem(answer.status(), "http-" + answer.status(), null, null, List.of());
         response.setStatus(problem.status() >= 400 ? problem.status() : 422);
+        response.setHeader(FORM_PROBLEM_HEADER, "true");
         model.addAttribute("problem", problem);
         model.addAttribute("errors", problem.stale() ? Map.of() : problem.byField());
         model.addAttribute("form", form);

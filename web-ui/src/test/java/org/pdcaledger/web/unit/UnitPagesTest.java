@@ -78,6 +78,7 @@ class UnitPagesTest {
         String fragment = http.perform(post("/units").with(user("admin")).with(csrf()).header("HX-Request", "true")
                         .param("code", "bad code!").param("name.zh", "财政局").param("name.en", ""))
                 .andExpect(status().isBadRequest())
+                .andExpect(header().string("X-Form-Problem", "true"))
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(fragment).doesNotContain("<html")
@@ -119,6 +120,17 @@ class UnitPagesTest {
                 .contains("value=\"政府办公厅\"").contains("value=\"Government Office\"")
                 .contains("name=\"version\" value=\"4\"");
         assertThat(services.received()).anySatisfy(request -> assertThat(request.method()).isEqualTo("PUT"));
+    }
+
+    @Test
+    void aWrite_whenTheServiceCannotBeReached_answers503_withAPageThatSaysSo() throws Exception {
+        services.answer("POST", "/api/units", 503, """
+                {"status":503,"code":"service-unavailable","detail":"down"}""", null);
+
+        http.perform(post("/units").with(user("admin")).with(csrf()).header("HX-Request", "true")
+                        .param("code", "SZ-FIN").param("name.zh", "财政局").param("name.en", "Finance"))
+                .andExpect(status().isServiceUnavailable())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("后台服务暂时无法访问")));
     }
 
     @Test
