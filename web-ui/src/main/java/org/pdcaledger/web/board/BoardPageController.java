@@ -38,6 +38,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 class BoardPageController {
 
     static final String PREFERRED_FRAMEWORK = "GOV-OPS-QUALITY";
+    /** A board longer than this is cut, with a note to narrow it down: nobody reads 400 rows. */
+    static final int MAX_ROWS = 150;
     static final List<BoardColumn> STAGES = List.of(BoardColumn.PLANNING, BoardColumn.EXECUTION,
             BoardColumn.EVALUATION, BoardColumn.CONTINUOUS_IMPROVEMENT);
 
@@ -52,7 +54,7 @@ class BoardPageController {
     @GetMapping("/board")
     String board(@RequestParam(required = false) String unit, @RequestParam(required = false) String framework,
             @RequestParam(required = false) Boolean subtree, @RequestParam(required = false) String filtered,
-            Model model) {
+            @RequestParam(defaultValue = "all") String show, Model model) {
         Person me = (Person) model.getAttribute("me");
         List<UnitCatalog.UnitNode> nodes = units.activeTree();
         List<FrameworkSummary> frameworks = services.read("/api/frameworks",
@@ -78,7 +80,16 @@ class BoardPageController {
                 + "&subtree=" + withSubtree, GapBoard.class);
         InitiativePage initiatives = services.read("/api/initiatives?unit=" + unitId + "&subtree=" + withSubtree
                 + "&framework=" + frameworkCode + "&limit=500", InitiativePage.class);
-        List<BoardRow> rows = rows(board, initiatives.items(), byId);
+        List<BoardRow> all = rows(board, initiatives.items(), byId);
+        List<BoardRow> rows = all.stream().filter(row -> switch (show) {
+            case "worked" -> !row.nobodyWorksOnIt();
+            case "unworked" -> row.nobodyWorksOnIt();
+            default -> true;
+        }).toList();
+        model.addAttribute("show", show);
+        model.addAttribute("shownCount", rows.size());
+        model.addAttribute("truncated", rows.size() > MAX_ROWS);
+        rows = rows.size() > MAX_ROWS ? rows.subList(0, MAX_ROWS) : rows;
         model.addAttribute("unitId", unitId);
         model.addAttribute("unit", byId.get(unitId));
         model.addAttribute("frameworkCode", frameworkCode);
@@ -86,7 +97,8 @@ class BoardPageController {
                 .orElse(null));
         model.addAttribute("subtree", withSubtree);
         model.addAttribute("rows", rows);
-        model.addAttribute("counts", counts(rows));
+        model.addAttribute("counts", counts(all));
+        model.addAttribute("totalCount", all.size());
         return "board/board";
     }
 
