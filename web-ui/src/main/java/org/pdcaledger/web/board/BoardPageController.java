@@ -126,6 +126,7 @@ class BoardPageController {
         }
         List<String> treeOrder = new ArrayList<>(units.keySet());
         rows.sort(java.util.Comparator.comparing((BoardRow row) -> treeOrder.indexOf(row.gap().unitId()))
+                .thenComparing(BoardRow::nobodyWorksOnIt)
                 .thenComparing(row -> -row.gap().size()));
         return rows;
     }
