@@ -72,12 +72,19 @@ public final class WebSession {
 
     public HttpResponse<String> write(String method, String path, Object body, String ifMatch)
             throws IOException, InterruptedException {
+        return write(method, path, "application/json", body == null ? null
+                : body instanceof String text ? text : JSON.writeValueAsString(body), ifMatch);
+    }
+
+    /** A state change with a body of any media type (YAML, CSV, …), sent byte for byte as given. */
+    HttpResponse<String> write(String method, String path, String contentType, String body, String ifMatch)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json")
                 .header("X-XSRF-TOKEN", csrfToken())
-                .method(method, HttpRequest.BodyPublishers.ofString(
-                        body instanceof String text ? text : JSON.writeValueAsString(body)));
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }

@@ -40,6 +40,9 @@ class ActorMetadataInterceptor implements MessageDispatchInterceptor<CommandMess
             metadata.put(CallerParameterResolverFactory.GRANTS,
                     caller.grants().stream().map(Grant::toString).toList());
             metadata.put(CallerParameterResolverFactory.CLIENT, caller.client());
+            if (!caller.rights().isEmpty()) {
+                metadata.put(CallerParameterResolverFactory.RIGHTS, caller.rights().stream().sorted().toList());
+            }
             return command.andMetaData(metadata);
         };
     }

@@ -4,6 +4,8 @@ import java.lang.reflect.Executable;
 import java.lang.reflect.Parameter;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.ParameterResolver;
@@ -21,6 +23,8 @@ public class CallerParameterResolverFactory implements ParameterResolverFactory 
 
     static final String GRANTS = "grants";
     static final String CLIENT = "client";
+    /** A client's rights beyond its grants (OAuth2 scopes, e.g. {@code feedback:write}); absent for people. */
+    static final String RIGHTS = "rights";
 
     @Override
     public ParameterResolver<Caller> createInstance(Executable executable, Parameter[] parameters, int index) {
@@ -47,8 +51,12 @@ public class CallerParameterResolverFactory implements ParameterResolverFactory 
         List<Grant> parsed = grants instanceof Collection<?> list
                 ? list.stream().map(String::valueOf).map(Grant::parse).toList()
                 : List.of();
+        Object rights = message.getMetaData().get(RIGHTS);
+        Set<String> parsedRights = rights instanceof Collection<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.toSet())
+                : Set.of();
         return new Caller(actor == null ? ActorMetadataInterceptor.SYSTEM : actor.toString(),
                 name == null ? ActorMetadataInterceptor.SYSTEM : name.toString(), parsed,
-                Boolean.TRUE.equals(message.getMetaData().get(CLIENT)));
+                Boolean.TRUE.equals(message.getMetaData().get(CLIENT)), parsedRights);
     }
 }

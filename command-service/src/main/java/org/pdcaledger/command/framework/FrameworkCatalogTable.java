@@ -54,6 +54,13 @@ public class FrameworkCatalogTable {
                 frameworkCode));
     }
 
+    /** Whether some published version of the framework has the indicator; what an initiative's linked gap needs. */
+    public boolean hasIndicator(String frameworkCode, String indicatorCode) {
+        Integer versions = jdbc.queryForObject("SELECT COUNT(*) FROM framework_indicator "
+                + "WHERE framework_code = ? AND indicator_code = ?", Integer.class, frameworkCode, indicatorCode);
+        return versions != null && versions > 0;
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class SubscribingCatalog {
 

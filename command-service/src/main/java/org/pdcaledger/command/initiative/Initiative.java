@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.pdcaledger.command.framework.FrameworkCatalogTable;
 import org.pdcaledger.command.unit.UnitTreeTable;
 import org.pdcaledger.kernel.access.Role;
 import org.pdcaledger.kernel.common.NotFoundException;
@@ -97,7 +98,8 @@ class Initiative {
     }
 
     @CommandHandler
-    Initiative(LaunchInitiativeCommand command, Caller caller, ScopeGuard scopes, UnitTreeTable units) {
+    Initiative(LaunchInitiativeCommand command, Caller caller, ScopeGuard scopes, UnitTreeTable units,
+            FrameworkCatalogTable frameworks) {
         if (!units.exists(command.unitId())) {
             throw new RuleViolationException("unit-unknown", "unitId",
                     "there is no unit " + command.unitId() + " to launch an initiative for");
@@ -121,6 +123,17 @@ class Initiative {
                 throw new RuleViolationException("gap-duplicate", "gaps[" + i + "]",
                         "the gap " + gaps.get(i).frameworkCode() + "/" + gaps.get(i).indicatorCode()
                                 + " is listed twice");
+            }
+        }
+        for (int i = 0; i < gaps.size(); i++) {
+            GapReference gap = gaps.get(i);
+            if (frameworks.latestVersion(gap.frameworkCode()).isEmpty()) {
+                throw new RuleViolationException("framework-unknown", "gaps[" + i + "].frameworkCode",
+                        "no framework " + gap.frameworkCode() + " is published");
+            }
+            if (!frameworks.hasIndicator(gap.frameworkCode(), gap.indicatorCode())) {
+                throw new RuleViolationException("indicator-unknown", "gaps[" + i + "].indicatorCode",
+                        "framework " + gap.frameworkCode() + " has no indicator " + gap.indicatorCode());
             }
         }
         List<String> team = command.team() == null ? List.of() : command.team().stream().distinct().toList();

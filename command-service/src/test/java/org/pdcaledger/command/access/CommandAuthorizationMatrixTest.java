@@ -81,6 +81,8 @@ class CommandAuthorizationMatrixTest extends AuthorizationMatrixContract {
             case "measuredInitiativeId" -> initiative(3);
             case "checkedInitiativeId" -> initiative(4);
             case "actionId" -> lastActionId;
+            case "externalId" -> "MX-" + UUID.randomUUID();
+            case "feedbackId" -> feedback();
             default -> null;
         };
     }
@@ -144,6 +146,14 @@ class CommandAuthorizationMatrixTest extends AuthorizationMatrixContract {
                     .content("{\"analysis\":\"接近目标\"}"), status().isOk());
         }
         return id;
+    }
+
+    /** A fresh 12345 hotline item of bureau A. */
+    private String feedback() {
+        return read(send(post("/api/feedback").contentType(MediaType.APPLICATION_JSON).content("""
+                {"unitId":"%s","channel":"HOTLINE_12345","externalId":"MX-%s","receivedOn":"2026-01-05",
+                 "category":"办事效率","text":"排队时间长"}""".formatted(inScopeUnit(), UUID.randomUUID())),
+                status().isCreated()), "$.feedbackId");
     }
 
     private String register(String prefix, String parentId) {

@@ -64,12 +64,16 @@ class InitiativeCommandHttpTest {
     }
 
     private String launchBody(String baseline, String target, String direction) {
+        return launchBody(baseline, target, direction, "standardisation");
+    }
+
+    private String launchBody(String baseline, String target, String direction, String indicator) {
         return """
                 {"unitId":"%s","title":"压缩公文办理时长","problemStatement":"公文办理平均需要10天",
                  "owner":"li","team":["li","zhang"],
-                 "gaps":[{"frameworkCode":"GOV-OPS","indicatorCode":"STANDARDISATION"}],
+                 "gaps":[{"frameworkCode":"GOV-OPS-QUALITY","indicatorCode":"%s"}],
                  "metric":{"name":"公文办理时长","unitOfMeasure":"天","baseline":%s,"target":%s,"direction":"%s"}}
-                """.formatted(unitId, baseline, target, direction);
+                """.formatted(unitId, indicator, baseline, target, direction);
     }
 
     private String launch() throws Exception {
@@ -219,6 +223,24 @@ class InitiativeCommandHttpTest {
                         .content(launchBody("10", "4", "SIDEWAYS")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("metric.direction"));
+    }
+
+    @Test
+    void launch_onAGapTheFrameworkCatalogueDoesNotKnow_is422_namingTheIndicator_andStoresNothing()
+            throws Exception {
+        var before = eventStore.createHeadToken();
+        http.perform(post("/api/initiatives").header("Authorization", improver).contentType(MediaType.APPLICATION_JSON)
+                        .content(launchBody("10", "4", "LOWER_IS_BETTER", "telepathy")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(header().string("Content-Type", "application/problem+json"))
+                .andExpect(jsonPath("$.code").value("indicator-unknown"))
+                .andExpect(jsonPath("$.field").value("gaps[0].indicatorCode"));
+        http.perform(post("/api/initiatives").header("Authorization", improver).contentType(MediaType.APPLICATION_JSON)
+                        .content(launchBody("10", "4", "LOWER_IS_BETTER").replace("GOV-OPS-QUALITY", "NO-SUCH")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.code").value("framework-unknown"))
+                .andExpect(jsonPath("$.field").value("gaps[0].frameworkCode"));
+        assertThat(eventStore.createHeadToken()).as("nothing appended").isEqualTo(before);
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.pdcaledger.command.framework.FrameworkCatalogTable;
 import org.pdcaledger.command.unit.UnitTreeTable;
 import org.pdcaledger.kernel.common.AccessDeniedException;
 import org.pdcaledger.kernel.common.NotFoundException;
@@ -96,6 +98,11 @@ class InitiativeTest {
         fixture.registerInjectableResource(tree);
         fixture.registerInjectableResource(new ScopeGuard(tree));
         fixture.registerInjectableResource(CLOCK);
+        FrameworkCatalogTable catalog = mock(FrameworkCatalogTable.class);
+        when(catalog.latestVersion("GOV-OPS")).thenReturn(Optional.of(1));
+        when(catalog.hasIndicator("GOV-OPS", "STANDARDISATION")).thenReturn(true);
+        when(catalog.hasIndicator("GOV-OPS", "AGILITY")).thenReturn(true);
+        fixture.registerInjectableResource(catalog);
     }
 
     static LaunchInitiativeCommand launch(Metric metric, List<GapReference> gaps) {
@@ -167,6 +174,23 @@ class InitiativeTest {
             fixture.givenNoPriorActivity()
                     .when(launch(DAYS, List.of(gap, new GapReference("FIVE", "DIGITAL"), gap)), IMPROVER)
                     .expectException(field("gaps[2]", "gap-duplicate"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void launch_isRejected_whenALinkedGapNamesAnIndicatorTheFrameworkDoesNotHave() {
+            fixture.givenNoPriorActivity()
+                    .when(launch(DAYS, List.of(new GapReference("GOV-OPS", "AGILITY"),
+                            new GapReference("GOV-OPS", "TELEPATHY"))), IMPROVER)
+                    .expectException(field("gaps[1].indicatorCode", "indicator-unknown"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void launch_isRejected_whenALinkedGapNamesAnUnpublishedFramework() {
+            fixture.givenNoPriorActivity()
+                    .when(launch(DAYS, List.of(new GapReference("NO-SUCH", "AGILITY"))), IMPROVER)
+                    .expectException(field("gaps[0].frameworkCode", "framework-unknown"))
                     .expectNoEvents();
         }
     }

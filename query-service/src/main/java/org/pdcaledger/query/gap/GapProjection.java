@@ -2,6 +2,7 @@ package org.pdcaledger.query.gap;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,13 +43,11 @@ import com.mongodb.client.model.Filters;
  * new gap). Because the gaps are recomputed from the trail, reopening a finalised assessment (it leaves the trail)
  * or finalising a back-dated one gives the same gaps as if things had happened in order.
  * <p>
- * <b>Initiatives (to be connected):</b> the initiative events are being written in
- * {@code org.pdcaledger.kernel.initiative}. An initiative links to gaps by (framework, indicator) within its unit;
- * its handlers here only need to call {@link #placeInitiative} when it is launched (with all its linked indicators of
- * one framework at once, since one event applies once per document), {@link #moveInitiative} when it changes
- * management-chain stage, and {@link #removeInitiative} when it ends. The board then shows it on the open gap of
- * each linked indicator, in the column of its stage; a gap without initiatives is in
- * {@link BoardColumn#NO_INITIATIVE_YET}.
+ * Initiatives: {@link GapInitiativeProjection} (same processing group, so gap documents and their initiative slots
+ * are written by one processor in event order) calls {@link #placeInitiative} when an initiative is launched on gaps,
+ * {@link #moveInitiative} when it changes management-chain stage and {@link #removeInitiative} when it is
+ * abandoned. The board shows it on the open gap of each linked indicator, in the column of its stage; a gap without
+ * initiatives is in {@link BoardColumn#NO_INITIATIVE_YET}.
  */
 @Component
 @ProcessingGroup(FrameworkProjection.GROUP)
@@ -110,24 +109,30 @@ public class GapProjection {
         });
     }
 
-    /** Moves an initiative of a unit to another management-chain stage on every gap it sits on. */
-    public void moveInitiative(String unitId, String initiativeId, BoardColumn stage, long position) {
-        relink(unitId, initiativeId, position, link -> new LinkedInitiative(link.indicatorCode(),
-                new GapInitiative(initiativeId, link.initiative().title(), stage)));
+    /**
+     * Moves an initiative to another management-chain stage on every gap it sits on in the unit's documents of
+     * {@code frameworkCodes}; {@code completed} marks a standardised initiative, which stays in its last column.
+     */
+    public void moveInitiative(String unitId, Collection<String> frameworkCodes, String initiativeId,
+            BoardColumn stage, boolean completed, long position) {
+        relink(unitId, frameworkCodes, initiativeId, position, link -> new LinkedInitiative(link.indicatorCode(),
+                new GapInitiative(initiativeId, link.initiative().title(), stage, completed)));
     }
 
-    /** Takes an initiative of a unit off every gap (it was abandoned or closed). */
-    public void removeInitiative(String unitId, String initiativeId, long position) {
-        relink(unitId, initiativeId, position, link -> null);
+    /** Takes an initiative off every gap it sits on in the unit's documents of {@code frameworkCodes}. */
+    public void removeInitiative(String unitId, Collection<String> frameworkCodes, String initiativeId,
+            long position) {
+        relink(unitId, frameworkCodes, initiativeId, position, link -> null);
     }
 
-    private void relink(String unitId, String initiativeId, long position,
+    private void relink(String unitId, Collection<String> frameworkCodes, String initiativeId, long position,
             java.util.function.UnaryOperator<LinkedInitiative> change) {
-        for (GapState state : states.findAll(Filters.eq("unitId", unitId))) {
-            if (state.initiatives().stream().noneMatch(l -> l.initiative().initiativeId().equals(initiativeId))) {
-                continue;
-            }
-            states.apply(key(state.unitId(), state.frameworkCode()), position, current -> {
+        for (String frameworkCode : frameworkCodes) {
+            states.apply(key(unitId, frameworkCode), position, current -> {
+                if (current == null || current.initiatives().stream()
+                        .noneMatch(l -> l.initiative().initiativeId().equals(initiativeId))) {
+                    return null;
+                }
                 List<LinkedInitiative> links = new ArrayList<>();
                 for (LinkedInitiative link : current.initiatives()) {
                     LinkedInitiative changed = link.initiative().initiativeId().equals(initiativeId)

@@ -28,6 +28,10 @@ import org.pdcaledger.kernel.framework.FrameworkDimension;
 import org.pdcaledger.kernel.framework.FrameworkIndicator;
 import org.pdcaledger.kernel.framework.FrameworkVersionPublishedEvent;
 import org.pdcaledger.kernel.framework.LevelDescriptor;
+import org.pdcaledger.kernel.feedback.FeedbackChannel;
+import org.pdcaledger.kernel.feedback.FeedbackIndicator;
+import org.pdcaledger.kernel.feedback.FeedbackKind;
+import org.pdcaledger.kernel.feedback.FeedbackRecordedEvent;
 import org.pdcaledger.kernel.initiative.GapReference;
 import org.pdcaledger.kernel.initiative.InitiativeLaunchedEvent;
 import org.pdcaledger.kernel.initiative.Metric;
@@ -60,6 +64,7 @@ class QueryAuthorizationMatrixTest extends AuthorizationMatrixContract {
     private static final String FRAMEWORK = "MX";
     private static final String ASSESSMENT = "mx-assessment";
     private static final String INITIATIVE = "mx-initiative";
+    private static final String FEEDBACK = "mx-feedback";
 
     @Autowired
     EventStore eventStore;
@@ -87,10 +92,15 @@ class QueryAuthorizationMatrixTest extends AuthorizationMatrixContract {
                             List.of("li"), List.of(new GapReference(FRAMEWORK, "only")),
                             new Metric("公文办理时长", "天", new BigDecimal("10"), new BigDecimal("4"),
                                     MetricDirection.LOWER_IS_BETTER))));
+            eventStore.publish(new GenericDomainEventMessage<>("Feedback", FEEDBACK, 0,
+                    new FeedbackRecordedEvent(FEEDBACK, "mx-a1", FeedbackChannel.HOTLINE_12345, "MX-1",
+                            java.time.LocalDate.parse("2026-01-05"), FeedbackKind.COMPLAINT, "办事效率", "排队时间长",
+                            null, List.of(new FeedbackIndicator(FRAMEWORK, "only")), null)));
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> known("mx-b") && visible("/api/frameworks/" + FRAMEWORK)
                 && visible("/api/assessments/" + ASSESSMENT) && visible("/api/initiatives/" + INITIATIVE)
-                && !feedScope.pathOf("mx-a1").isEmpty());
+                && !feedScope.pathOf("mx-a1").isEmpty() && visible("/api/feedback/" + FEEDBACK)
+                && visible("/api/feedback/initiatives/" + INITIATIVE + "/effect"));
     }
 
     @AfterEach
@@ -157,6 +167,7 @@ class QueryAuthorizationMatrixTest extends AuthorizationMatrixContract {
             case "framework" -> FRAMEWORK;
             case "assessmentId" -> ASSESSMENT;
             case "initiativeId" -> INITIATIVE;
+            case "feedbackId" -> FEEDBACK;
             case "webhookId" -> webhook();
             case "freshWebhookId" -> registerWebhook();
             case "deliveryId" -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 import org.pdcaledger.kernel.access.Grant;
 import org.pdcaledger.kernel.access.Role;
@@ -18,6 +19,9 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  * Reads the {@link Caller} out of a verified identity token; each grant's role becomes a {@code ROLE_…} authority.
  * A malformed grant makes the whole token unusable (401) rather than silently narrowing it, and so does a client
  * token that claims anything but {@code INTEGRATOR} grants: a machine never acts as a person.
+ * <p>
+ * A client token's OAuth2 {@code scope} claim becomes the caller's rights and {@code SCOPE_…} authorities (as Spring
+ * Security names them), e.g. {@code SCOPE_feedback:write}; a person's token never carries rights, whatever it claims.
  */
 public class CallerConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
@@ -34,9 +38,11 @@ public class CallerConverter implements Converter<Jwt, AbstractAuthenticationTok
     @Override
     public AbstractAuthenticationToken convert(Jwt jwt) {
         Caller caller = callerOf(jwt);
-        List<GrantedAuthority> authorities = caller.grants().stream()
-                .map(g -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + g.role().name()))
+        List<GrantedAuthority> authorities = java.util.stream.Stream.concat(
+                        caller.grants().stream().map(g -> "ROLE_" + g.role().name()),
+                        caller.rights().stream().sorted().map(right -> "SCOPE_" + right))
                 .distinct()
+                .map(name -> (GrantedAuthority) new SimpleGrantedAuthority(name))
                 .toList();
         return new CallerAuthentication(jwt, authorities, caller);
     }
@@ -60,7 +66,9 @@ public class CallerConverter implements Converter<Jwt, AbstractAuthenticationTok
             throw new InvalidBearerTokenException("a client token may only carry INTEGRATOR grants");
         }
         Object name = jwt.getClaim(claims.name());
-        return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name.toString(), grants, client);
+        Set<String> rights = client ? Set.copyOf(grantTexts(jwt.getClaim(IdentityToken.CLAIM_SCOPE))) : Set.of();
+        return new Caller(jwt.getSubject(), name == null ? jwt.getSubject() : name.toString(), grants, client,
+                rights);
     }
 
     private static List<String> grantTexts(Object claim) {

@@ -13,6 +13,16 @@ public final class IdentityToken {
     public static final String CLAIM_GRANTS = "grants";
     /** {@code true} when the token was issued to an OAuth2 client (an integrator) rather than a person. */
     public static final String CLAIM_CLIENT = "client";
+    /**
+     * The OAuth2 {@code scope} claim of a client token: a list, or one string separated by spaces. Read only for
+     * clients; it grants rights beyond the feed and webhooks, such as {@link #SCOPE_FEEDBACK_WRITE}.
+     */
+    public static final String CLAIM_SCOPE = "scope";
+    /**
+     * The right of an integrator client to post citizen feedback items ({@code POST /api/feedback}) for the units its
+     * {@code INTEGRATOR} grants cover, e.g. a 12345 hotline system forwarding its work orders.
+     */
+    public static final String SCOPE_FEEDBACK_WRITE = "feedback:write";
 
     private IdentityToken() {
     }

@@ -48,6 +48,19 @@ public final class TestIdentityTokens {
         return sign(clientId, grants, true, IdentityToken.DEFAULT_ISSUER, Instant.now().plus(Duration.ofMinutes(5)));
     }
 
+    /**
+     * A bearer token for an integrator client whose OAuth2 {@code scope} claim carries {@code scopes}, e.g.
+     * {@link IdentityToken#SCOPE_FEEDBACK_WRITE}.
+     */
+    public static String clientWithScopes(String clientId, List<String> scopes, String... grants) {
+        Instant expiresAt = Instant.now().plus(Duration.ofMinutes(5));
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(
+                        signedClaims(clientId, grants, true, IdentityToken.DEFAULT_ISSUER, expiresAt))
+                .claim(IdentityToken.CLAIM_SCOPE, String.join(" ", scopes))
+                .build();
+        return signClaims(claims);
+    }
+
     public static String expired(String username, String... grants) {
         return sign(username, grants, false, IdentityToken.DEFAULT_ISSUER, Instant.now().minus(Duration.ofMinutes(5)));
     }
@@ -57,8 +70,13 @@ public final class TestIdentityTokens {
     }
 
     public static String sign(String subject, String[] grants, boolean client, String issuer, Instant expiresAt) {
+        return signClaims(signedClaims(subject, grants, client, issuer, expiresAt));
+    }
+
+    private static JWTClaimsSet signedClaims(String subject, String[] grants, boolean client, String issuer,
+            Instant expiresAt) {
         List<String> grantList = Arrays.stream(grants).map(g -> Grant.parse(g).toString()).toList();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(issuer)
                 .audience(IdentityToken.AUDIENCE)
                 .subject(subject)
@@ -69,7 +87,6 @@ public final class TestIdentityTokens {
                 .claim(IdentityToken.CLAIM_GRANTS, grantList)
                 .claim(IdentityToken.CLAIM_CLIENT, client)
                 .build();
-        return signClaims(claims);
     }
 
     /** Signs any claims with the test key, for tokens that are wrong in some other way (audience, subject, …). */
