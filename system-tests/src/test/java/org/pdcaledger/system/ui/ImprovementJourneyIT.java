@@ -157,13 +157,14 @@ class ImprovementJourneyIT {
         browser.find(By.id("f-standardised")).sendKeys("电子公文流转写入《公文处理办法》第 12 条");
         browser.find(By.id("act-submit")).click();
         awaitStage("COMPLETED");
+        assertThat(browser.find(By.id("metric-chart")).getAttribute("data-drawn")).isEqualTo("true");
         assertThat(browser.find(By.id("history")).getText()).contains("发起举措").contains("制定计划")
                 .contains("开始执行").contains("记录测量值").contains("评估结论").contains("固化为标准");
         screenshot("05-initiative-completed");
 
-        browser.go("/board?unit=" + officeId + "&framework=" + FRAMEWORK);
-        WebElement after = browser.find(By.cssSelector(".board-row[data-indicator=standardisation]"));
-        assertThat(after.findElements(By.cssSelector("a.card"))).isEmpty();
+        assertBoardColumn("CONTINUOUS_IMPROVEMENT");
+        assertThat(browser.find(By.cssSelector(".board-row[data-indicator=standardisation] a.card")).getText())
+                .contains("已固化为标准");
     }
 
     @Test

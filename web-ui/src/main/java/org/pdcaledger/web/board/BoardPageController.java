@@ -13,6 +13,7 @@ import org.pdcaledger.kernel.gap.GapCard;
 import org.pdcaledger.kernel.gap.GapInitiative;
 import org.pdcaledger.kernel.initiative.GapReference;
 import org.pdcaledger.kernel.initiative.InitiativePage;
+import org.pdcaledger.kernel.initiative.InitiativeStage;
 import org.pdcaledger.kernel.initiative.InitiativeSummary;
 import org.pdcaledger.kernel.unit.UnitSummary;
 import org.pdcaledger.web.config.Person;
@@ -28,7 +29,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 /**
  * The gap board, the home page of a team: every open gap of the chosen unit (and its sub-units) against one
  * framework, with the initiatives working on each gap in the column of their management-chain stage
- * (规划 · 执行 · 评估 · 持续改进), or in "no initiative yet".
+ * (规划 · 执行 · 评估 · 持续改进), or in "no initiative yet". A standardised initiative stays in 持续改进, marked done,
+ * until an assessment closes the gap.
  * <p>
  * The gaps and their levels come from {@code /api/gaps}; the initiatives on them also from the initiative list
  * ({@code /api/initiatives?framework=}), matched by unit, framework and indicator, so a card is on the board (in its
@@ -114,8 +116,8 @@ class BoardPageController {
                     if (column == null) {
                         onGap.remove(initiative.initiativeId());
                     } else {
-                        onGap.put(initiative.initiativeId(),
-                                new GapInitiative(initiative.initiativeId(), initiative.title(), column));
+                        onGap.put(initiative.initiativeId(), new GapInitiative(initiative.initiativeId(),
+                                initiative.title(), column, initiative.stage() == InitiativeStage.COMPLETED));
                     }
                 }
             }
@@ -131,13 +133,17 @@ class BoardPageController {
         return rows;
     }
 
+    /**
+     * The column of an initiative, as the gap projection places it: a standardised one stays in continuous
+     * improvement, done, until an assessment closes the gap; an abandoned one leaves the board.
+     */
     private static BoardColumn column(InitiativeSummary initiative) {
         return switch (initiative.stage()) {
             case PLANNING -> BoardColumn.PLANNING;
             case EXECUTION -> BoardColumn.EXECUTION;
             case EVALUATION -> BoardColumn.EVALUATION;
-            case CONTINUOUS_IMPROVEMENT -> BoardColumn.CONTINUOUS_IMPROVEMENT;
-            case COMPLETED, ABANDONED -> null;
+            case CONTINUOUS_IMPROVEMENT, COMPLETED -> BoardColumn.CONTINUOUS_IMPROVEMENT;
+            case ABANDONED -> null;
         };
     }
 

@@ -51,6 +51,23 @@ class BoardPageTest {
     }
 
     @Test
+    void aStandardisedInitiative_staysInContinuousImprovement_markedDone_andAnAbandonedOneLeaves() throws Exception {
+        services.answer("/api/initiatives", json(Fixtures.page(InitiativeStage.COMPLETED)));
+
+        String page = http.perform(get("/board").with(user("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String row = page.substring(page.indexOf("id=\"gap-g-1\""));
+        row = row.substring(row.indexOf("cell-CONTINUOUS_IMPROVEMENT"));
+        assertThat(row.substring(0, row.indexOf("id=\"gap-g-2\""))).contains("/initiatives/i-1")
+                .contains("已固化为标准");
+
+        services.answer("/api/initiatives", json(Fixtures.page(InitiativeStage.ABANDONED)));
+        String after = http.perform(get("/board").with(user("admin")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(after).doesNotContain("/initiatives/i-1");
+    }
+
+    @Test
     void board_inEnglish_namesTheStagesOfTheManagementChain() throws Exception {
         String page = http.perform(get("/board").param("lang", "en").with(user("admin")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
