@@ -34,7 +34,8 @@ import com.mongodb.client.MongoDatabase;
  * {@code pdca.eventstore.fetch-delay}.
  * <p>
  * No Mongo transaction manager: mongo-java-server has no sessions, and token and view writes are not atomic
- * together anyway, so every projection is idempotent instead.
+ * together anyway, so every projection is idempotent instead. View documents are written once per batch, after its
+ * last event and before the token ({@link ViewWriteBehind}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ReadStoreProperties.class)
@@ -97,6 +98,11 @@ public class ReadStoreConfiguration {
                 .usingPooledStreamingEventProcessors((config, builder) -> builder
                         .batchSize(batchSize)
                         .initialSegmentCount(1)
-                        .claimExtensionThreshold(5_000)));
+                        .claimExtensionThreshold(5_000))
+                .registerDefaultHandlerInterceptor((config, name) -> (unitOfWork, chain) -> {
+                    Object result = chain.proceed();
+                    ViewWriteBehind.flushAfterLastEvent(unitOfWork);
+                    return result;
+                }));
     }
 }

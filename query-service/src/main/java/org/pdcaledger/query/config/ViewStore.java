@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 
 /**
@@ -24,6 +25,10 @@ import com.mongodb.client.model.ReplaceOptions;
  * <p>
  * Views are Java records written through Jackson, so a document's field order is the record's and a rebuild writes
  * byte-identical documents.
+ * <p>
+ * Inside a streaming processor's batch, documents are read once and written once at the end of the batch
+ * ({@link ViewWriteBehind}); {@link #findAll} and {@link #collection} first write what the batch has pending, so a
+ * projection always reads its own writes.
  *
  * @param <T> the view record
  */
@@ -43,10 +48,11 @@ public class ViewStore<T> {
     }
 
     public Optional<T> find(String key) {
-        return Optional.ofNullable(collection.find(Filters.eq("_id", key)).first()).map(this::toView);
+        return Optional.ofNullable(document(key)).map(this::toView);
     }
 
     public List<T> findAll(Bson filter) {
+        flushPending();
         List<T> views = new ArrayList<>();
         collection.find(filter).forEach(document -> views.add(toView(document)));
         return views;
@@ -58,7 +64,7 @@ public class ViewStore<T> {
      * Nothing happens when the document has already applied this position or a later one.
      */
     public void apply(String key, long position, UnaryOperator<T> change) {
-        Document current = collection.find(Filters.eq("_id", key)).first();
+        Document current = document(key);
         if (current != null && current.get(POSITION, Number.class).longValue() >= position) {
             return;
         }
@@ -66,16 +72,65 @@ public class ViewStore<T> {
         if (updated == null) {
             return;
         }
-        collection.replaceOne(Filters.eq("_id", key), toDocument(key, position, updated),
-                new ReplaceOptions().upsert(true));
+        Document document = toDocument(key, position, updated);
+        ViewWriteBehind batch = ViewWriteBehind.current();
+        if (batch != null) {
+            batch.written(this, key, document);
+        } else {
+            collection.replaceOne(Filters.eq("_id", key), document, new ReplaceOptions().upsert(true));
+        }
     }
 
     public void deleteAll() {
+        ViewWriteBehind batch = ViewWriteBehind.current();
+        if (batch != null) {
+            batch.forget(this);
+        }
         collection.deleteMany(new Document());
     }
 
+    /**
+     * The collection itself, with what the current batch has pending written first; the batch then forgets this
+     * store's documents, since the caller may change them directly.
+     */
     public MongoCollection<Document> collection() {
+        ViewWriteBehind batch = ViewWriteBehind.current();
+        if (batch != null) {
+            batch.flush(this);
+            batch.forget(this);
+        }
         return collection;
+    }
+
+    private Document document(String key) {
+        ViewWriteBehind batch = ViewWriteBehind.current();
+        if (batch == null) {
+            return collection.find(Filters.eq("_id", key)).first();
+        }
+        if (!batch.holds(this, key)) {
+            batch.loaded(this, key, collection.find(Filters.eq("_id", key)).first());
+        }
+        return batch.get(this, key);
+    }
+
+    private void flushPending() {
+        ViewWriteBehind batch = ViewWriteBehind.current();
+        if (batch != null) {
+            batch.flush(this);
+        }
+    }
+
+    /** Replaces (or inserts) every document in one round trip. */
+    void writeAll(List<Document> documents) {
+        if (documents.size() == 1) {
+            Document document = documents.get(0);
+            collection.replaceOne(Filters.eq("_id", document.get("_id")), document, new ReplaceOptions().upsert(true));
+            return;
+        }
+        collection.bulkWrite(documents.stream()
+                .map(document -> new ReplaceOneModel<>(Filters.eq("_id", document.get("_id")), document,
+                        new ReplaceOptions().upsert(true)))
+                .toList());
     }
 
     Document toDocument(String key, long position, T view) {
