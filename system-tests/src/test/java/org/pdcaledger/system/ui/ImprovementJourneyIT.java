@@ -255,6 +255,10 @@ class ImprovementJourneyIT {
     @Test
     @Order(6)
     void theAdministration_andTheReferencePages() throws Exception {
+        browser.go("/initiatives?unit=" + officeId);
+        assertThat(browser.find(By.id("initiative-table")).getText()).contains("缩短公文办理时长")
+                .contains("提升跨部门协同效率");
+        screenshot("19-initiatives");
         browser.go("/units");
         assertThat(browser.find(By.id("unit-table")).getText()).contains("市财政局");
         screenshot("13-units");
