@@ -277,7 +277,15 @@ class ImprovementJourneyIT {
         browser.go("/admin/integrations");
         screenshot("17-admin-integrations");
         browser.go("/admin/rebuild");
+        assertThat(browser.find(By.id("projection-table")).getText()).contains("运行中");
+        browser.find(By.id("rebuild-all")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent()).accept();
+        browser.waitForText(By.id("projections"), "重建已开始");
         screenshot("18-admin-rebuild");
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(90)).until(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("projections"), "没有正在进行的重建"));
+        browser.go("/board?unit=" + officeId + "&framework=" + FRAMEWORK);
+        assertThat(browser.find(By.id("gap-board")).findElements(By.cssSelector(".board-row"))).hasSize(3);
     }
 
     @Test

@@ -127,12 +127,6 @@ class AdminPagesController {
         return "admin/webhook";
     }
 
-    @GetMapping("/admin/rebuild")
-    String rebuild(Model model) {
-        model.addAttribute("tab", "rebuild");
-        return "admin/rebuild";
-    }
-
     static String unitName(Map<String, UnitSummary> units, String unitId, String language) {
         UnitSummary unit = units.get(unitId);
         return unit == null ? unitId : unit.name().in(language);
