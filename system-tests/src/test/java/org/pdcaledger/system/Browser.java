@@ -24,9 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code system-tests/target/screenshots/} for a reviewer to look at. Locally the browser tests are skipped when
  * Chromium is not installed; in CI ({@code CI=true}) they fail instead, so they cannot silently not run.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
-    static final Path SCREENSHOTS = Stack.ROOT.resolve("system-tests/target/screenshots");
+    public static final Path SCREENSHOTS = Stack.ROOT.resolve("system-tests/target/screenshots");
 
     private final ChromeDriver driver;
     private final WebDriverWait wait;
@@ -38,7 +38,7 @@ final class Browser implements AutoCloseable {
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
     }
 
-    static Browser open(String baseUrl, int width, int height) throws IOException {
+    public static Browser open(String baseUrl, int width, int height) throws IOException {
         Path chromedriver = Path.of(System.getenv().getOrDefault("PDCA_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"));
         Path chromium = Path.of(System.getenv().getOrDefault("PDCA_TEST_CHROMIUM", "/usr/bin/chromium"));
         boolean installed = Files.isExecutable(chromedriver) && Files.isExecutable(chromium);
@@ -60,19 +60,19 @@ final class Browser implements AutoCloseable {
         return new Browser(driver, baseUrl);
     }
 
-    static Browser open(String baseUrl) throws IOException {
+    public static Browser open(String baseUrl) throws IOException {
         return open(baseUrl, 1280, 900);
     }
 
-    WebDriver driver() {
+    public WebDriver driver() {
         return driver;
     }
 
-    void go(String path) {
+    public void go(String path) {
         driver.get(baseUrl + path);
     }
 
-    void login(String username, String password) {
+    public void login(String username, String password) {
         go("/login");
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
@@ -80,15 +80,15 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
     }
 
-    WebElement find(By by) {
+    public WebElement find(By by) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
-    void waitForText(By by, String text) {
+    public void waitForText(By by, String text) {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
-    Path screenshot(String name) throws IOException {
+    public Path screenshot(String name) throws IOException {
         Path target = SCREENSHOTS.resolve(name + ".png");
         Files.write(target, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
         return target;

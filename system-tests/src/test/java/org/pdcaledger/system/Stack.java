@@ -17,10 +17,10 @@ import java.util.concurrent.TimeUnit;
  * The whole product started exactly as the README starts it ({@code ./pdca run --detach}), on free loopback ports
  * and a private data directory under {@code target/}, and stopped with {@code ./pdca stop}.
  */
-final class Stack implements AutoCloseable {
+public final class Stack implements AutoCloseable {
 
-    static final Path ROOT = Path.of(System.getProperty("pdca.root", "..")).toAbsolutePath().normalize();
-    static final String ADMIN_PASSWORD = "system-test-admin-1";
+    public static final Path ROOT = Path.of(System.getProperty("pdca.root", "..")).toAbsolutePath().normalize();
+    public static final String ADMIN_PASSWORD = "system-test-admin-1";
 
     private final Map<String, String> env;
     private final Path dataDir;
@@ -32,12 +32,12 @@ final class Stack implements AutoCloseable {
     }
 
     /** Starts a stack with its own data directory; {@code extraEnv} can point it at external stores. */
-    static Stack start(Map<String, String> extraEnv) throws IOException, InterruptedException {
+    public static Stack start(Map<String, String> extraEnv) throws IOException, InterruptedException {
         Path dataDir = ROOT.resolve("system-tests/target/stack-" + UUID.randomUUID().toString().substring(0, 8));
         return start(dataDir, freePorts(dataDir), extraEnv);
     }
 
-    static Stack start(Path dataDir, Map<String, String> ports, Map<String, String> extraEnv)
+    public static Stack start(Path dataDir, Map<String, String> ports, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
         Map<String, String> env = new HashMap<>(ports);
         env.put("PDCA_DATA_DIR", dataDir.toString());
@@ -50,7 +50,7 @@ final class Stack implements AutoCloseable {
         return stack;
     }
 
-    static Map<String, String> freePorts(Path dataDir) throws IOException {
+    public static Map<String, String> freePorts(Path dataDir) throws IOException {
         Map<String, String> ports = new HashMap<>();
         for (String name : new String[] {"PDCA_WEB_PORT", "PDCA_COMMAND_PORT", "PDCA_QUERY_PORT", "PDCA_H2_PORT",
                 "PDCA_MONGO_PORT"}) {
@@ -61,37 +61,37 @@ final class Stack implements AutoCloseable {
         return ports;
     }
 
-    Map<String, String> ports() {
+    public Map<String, String> ports() {
         Map<String, String> ports = new HashMap<>(env);
         ports.keySet().removeIf(key -> !key.endsWith("_PORT"));
         return ports;
     }
 
-    Path dataDir() {
+    public Path dataDir() {
         return dataDir;
     }
 
-    String webUrl() {
+    public String webUrl() {
         return "http://localhost:" + env.get("PDCA_WEB_PORT");
     }
 
-    String commandUrl() {
+    public String commandUrl() {
         return "http://localhost:" + env.get("PDCA_COMMAND_PORT");
     }
 
-    String queryUrl() {
+    public String queryUrl() {
         return "http://localhost:" + env.get("PDCA_QUERY_PORT");
     }
 
-    WebSession login(String username, String password) throws IOException, InterruptedException {
+    public WebSession login(String username, String password) throws IOException, InterruptedException {
         return WebSession.login(webUrl(), username, password);
     }
 
-    WebSession loginAsAdmin() throws IOException, InterruptedException {
+    public WebSession loginAsAdmin() throws IOException, InterruptedException {
         return login("admin", ADMIN_PASSWORD);
     }
 
-    Result pdca(Duration timeout, String... args) throws IOException, InterruptedException {
+    public Result pdca(Duration timeout, String... args) throws IOException, InterruptedException {
         String[] command = new String[args.length + 1];
         command[0] = ROOT.resolve("pdca").toString();
         System.arraycopy(args, 0, command, 1, args.length);
@@ -110,7 +110,7 @@ final class Stack implements AutoCloseable {
         return new Result(process.exitValue(), text);
     }
 
-    void stop() throws IOException, InterruptedException {
+    public void stop() throws IOException, InterruptedException {
         if (running) {
             Result result = pdca(Duration.ofMinutes(2), "stop");
             running = false;
@@ -118,7 +118,7 @@ final class Stack implements AutoCloseable {
         }
     }
 
-    String log(String part) throws IOException {
+    public String log(String part) throws IOException {
         Path log = dataDir.resolve("logs/" + part + ".log");
         return Files.exists(log) ? Files.readString(log) : "";
     }
@@ -128,6 +128,6 @@ final class Stack implements AutoCloseable {
         stop();
     }
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 }

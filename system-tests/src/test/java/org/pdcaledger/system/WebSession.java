@@ -18,9 +18,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A browser-like session against web-ui over real HTTP: logs in through the form, keeps the session cookie and
  * echoes the CSRF token on every state change, as the pages do.
  */
-final class WebSession {
+public final class WebSession {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
     private final CookieManager cookies = new CookieManager();
@@ -32,7 +32,7 @@ final class WebSession {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    static WebSession login(String baseUrl, String username, String password)
+    public static WebSession login(String baseUrl, String username, String password)
             throws IOException, InterruptedException {
         WebSession session = new WebSession(baseUrl);
         session.send(HttpRequest.newBuilder(URI.create(baseUrl + "/login")).GET());
@@ -50,7 +50,7 @@ final class WebSession {
         return session;
     }
 
-    String csrfToken() {
+    public String csrfToken() {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals("XSRF-TOKEN"))
                 .map(HttpCookie::getValue)
@@ -58,19 +58,19 @@ final class WebSession {
                 .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie"));
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET());
     }
 
-    HttpResponse<String> postJson(String path, Object body, String ifMatch) throws IOException, InterruptedException {
+    public HttpResponse<String> postJson(String path, Object body, String ifMatch) throws IOException, InterruptedException {
         return write("POST", path, body, ifMatch);
     }
 
-    HttpResponse<String> putJson(String path, Object body, String ifMatch) throws IOException, InterruptedException {
+    public HttpResponse<String> putJson(String path, Object body, String ifMatch) throws IOException, InterruptedException {
         return write("PUT", path, body, ifMatch);
     }
 
-    HttpResponse<String> write(String method, String path, Object body, String ifMatch)
+    public HttpResponse<String> write(String method, String path, Object body, String ifMatch)
             throws IOException, InterruptedException {
         return write(method, path, "application/json", body == null ? null
                 : body instanceof String text ? text : JSON.writeValueAsString(body), ifMatch);
@@ -91,12 +91,12 @@ final class WebSession {
         return send(request);
     }
 
-    HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(60)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    static JsonNode json(HttpResponse<String> response) throws IOException {
+    public static JsonNode json(HttpResponse<String> response) throws IOException {
         return JSON.readTree(response.body());
     }
 }

@@ -4,13 +4,13 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The landing page after login.
+ * The landing page after login is the gap board: the page a team works from every day.
  */
 @Controller
 class HomeController {
 
     @GetMapping("/")
     String home() {
-        return "home/index";
+        return "redirect:/board";
     }
 }

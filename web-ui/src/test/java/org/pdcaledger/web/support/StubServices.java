@@ -33,6 +33,11 @@ public class StubServices implements ApplicationContextInitializer<ConfigurableA
 
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, String> answers = new ConcurrentHashMap<>();
+    private final Map<String, Answer> exactAnswers = new ConcurrentHashMap<>();
+
+    /** A canned answer with its status, for one method and path (problem documents, ETags, 404s). */
+    public record Answer(int status, String body, String etag) {
+    }
     private HttpServer server;
 
     public List<Received> received() {
@@ -44,9 +49,18 @@ public class StubServices implements ApplicationContextInitializer<ConfigurableA
         answers.put(path, json);
     }
 
+    /**
+     * Answers {@code method path} with {@code status} and {@code body} from now on (a problem document for 4xx and
+     * 5xx), and with {@code ETag: "etag"} when {@code etag} is not {@code null}.
+     */
+    public void answer(String method, String path, int status, String body, Long etag) {
+        exactAnswers.put(method + " " + path, new Answer(status, body, etag == null ? null : "\"" + etag + "\""));
+    }
+
     public void reset() {
         received.clear();
         answers.clear();
+        exactAnswers.clear();
     }
 
     @Override
@@ -62,9 +76,16 @@ public class StubServices implements ApplicationContextInitializer<ConfigurableA
             received.add(new Received(exchange.getRequestMethod(), path + (query == null ? "" : "?" + query),
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            byte[] body = answers.getOrDefault(path, "[]").getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            Answer exact = exactAnswers.get(exchange.getRequestMethod() + " " + path);
+            int status = exact == null ? 200 : exact.status();
+            byte[] body = (exact == null ? answers.getOrDefault(path, "[]") : exact.body())
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type",
+                    status >= 400 ? "application/problem+json" : "application/json");
+            if (exact != null && exact.etag() != null) {
+                exchange.getResponseHeaders().add("ETag", exact.etag());
+            }
+            exchange.sendResponseHeaders(status, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
